@@ -1,0 +1,128 @@
+/**
+ * Public types of the passive Gaussian-mixture probe (science.md §1–4).
+ * Everything here is plain data: typed arrays in, plain objects out. No tfjs, no DOM.
+ * Matrices are row-major: a snapshot Z of N points in d dimensions is Z[n*d + j].
+ */
+
+export type Matrix = Float32Array | Float64Array;
+
+/** How β(t) is obtained (science.md §3). Every result carries the mode it used. */
+export type BetaSpec =
+	/** β set by the visitor. */
+	| { mode: 'fixed'; beta: number }
+	/** Softmax readout as a Gibbs posterior. W: C×d row-major, one row per class (the classifier's readout). */
+	| { mode: 'readout'; W: Matrix; classes: number }
+	/** Contrastive kernel exp(uᵀv/τ) on L2-normalised embeddings: β = 1/τ. */
+	| { mode: 'kernel'; tau: number }
+	/** Autoencoder: β = d / E‖x − x̂‖², probe run on the frozen input x (Z = x). mse = E‖x − x̂‖² summed over dims. */
+	| { mode: 'residual'; mse: number }
+	/** Scale-free: β = β̃ / tr Σ_t with β̃ fixed at a reference snapshot (betaTilde = β_ref · tr Σ_ref). */
+	| { mode: 'calibrated'; betaTilde: number };
+
+export type BetaMode = BetaSpec['mode'];
+
+export interface ProbeOptions {
+	/** Number of prototypes (default 8). */
+	K?: number;
+	/** EM steps per snapshot (default 5). Ignored when `converge` is true. */
+	emSteps?: number;
+	/** Run EM to convergence instead (equilibrium analysis); capped by maxIter. */
+	converge?: boolean;
+	/** Relative tolerance for `converge` (default 1e-9 on prototype movement / √λ1). */
+	tol?: number;
+	maxIter?: number;
+	/** Number of leading eigenpairs reported (default 8). */
+	topK?: number;
+	/** Jitter scale relative to √(tr Σ / d) (default 1e-6). */
+	jitter?: number;
+	/** Seed for the jitter / initial symmetric start. */
+	seed?: number;
+}
+
+/** One Hessian eigenvalue at the symmetric state with its multiplicity. */
+export interface HessianEigen {
+	value: number;
+	multiplicity: number;
+	/** Index i of the covariance eigenvalue λ_i it comes from; -1 for the translation mode 1/K. */
+	source: number;
+}
+
+export interface SnapshotResult {
+	n: number;
+	d: number;
+	K: number;
+	betaMode: BetaMode;
+	beta: number;
+	/** Leading covariance eigenvalues, descending (length min(topK, d)). */
+	lambdas: number[];
+	lambda1: number;
+	/** Leading eigenvector v1 (length d). */
+	v1: Float64Array;
+	/** Second eigenvector v2 (length d, zeros if d = 1). */
+	v2: Float64Array;
+	trace: number;
+	betaC: number;
+	rho: number;
+	/** Closed-form Hessian spectrum at the symmetric state (from the reported lambdas + translation mode). */
+	hessian: HessianEigen[];
+	/** h_1 = (1 − βλ1)/K. */
+	hessianMin: number;
+	unstableDirections: number;
+	/** m/√λ1, m = √((1/K) Σ_k ‖μ_k − μ̄‖²). */
+	spread: number;
+	/** Projection of the dominant prototype displacement on v1, in units of √λ1. */
+	projV1: number;
+	kEff: number;
+	/** λ1 / mean(λ): the fitted-isotropic "ρ", reported only as an anisotropy index. */
+	anisotropy: number;
+	/** exp(H(λ/Σλ)) over the full spectrum. */
+	effectiveRank: number;
+	freeEnergy: number;
+	emIterations: number;
+	converged: boolean;
+	collapseWarning: boolean;
+	/** Current prototypes, K×d row-major. */
+	prototypes: Float64Array;
+	/** Data mean z̄ (length d). */
+	mean: Float64Array;
+}
+
+/** Carried between snapshots of one run: warm-start prototypes, collapse reference, calibration. */
+export interface ProbeState {
+	K: number;
+	d: number;
+	prototypes: Float64Array | null;
+	/** Previous top eigenvectors for warm-started iteration (k×d). */
+	eigvecs: Float64Array | null;
+	maxTrace: number;
+	seed: number;
+}
+
+/** One row of a trajectory, as fed to the event analysis. */
+export interface TrajectoryPoint {
+	step: number;
+	rho: number;
+	spread: number;
+	betaC: number;
+	trace: number;
+	effectiveRank: number;
+	/** Label-based within/total variance ratio (plots only), optional. */
+	wt?: number;
+}
+
+export type ShapeTag = 'full-v' | 'fold-back' | 'delayed-escape' | 'no-arc';
+
+export interface TrajectoryEvents {
+	/** First step with ρ ≥ 1 (linearly interpolated), or null. */
+	onset: number | null;
+	/** First step with m/√λ1 ≥ 0.3, or null. */
+	escape: number | null;
+	/** Macroscopic symmetry breaking: first W/T below half its post-onset plateau (needs wt), or null. */
+	symmetryBreaking: number | null;
+	/** symmetryBreaking / onset, or null. */
+	lag: number | null;
+	/** Step of the first collapse warning, or null. */
+	collapse: number | null;
+	shape: ShapeTag;
+	rhoMax: number;
+}

@@ -1,0 +1,51 @@
+import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
+import { inject } from 'vitest';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const SCREENSHOT_DIR = 'tests/output/screenshots';
+
+/** Launch Debian's Chromium with the flags from shared/browser.md (no network, fresh profile). */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+	const userDataDir = mkdtempSync(join(tmpdir(), 'pitchfork-chromium-'));
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	return chromium.launch({
+		executablePath: inject('chromiumPath'),
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			`--user-data-dir=${userDataDir}`,
+			...extraArgs
+		]
+	});
+}
+
+export interface WatchedPage {
+	page: Page;
+	errors: string[];
+	requests: string[];
+}
+
+/** A page that records console errors, page errors and every request leaving localhost. */
+export async function openPage(browser: Browser, path: string, viewport = { width: 1200, height: 900 }): Promise<WatchedPage> {
+	const base = inject('baseUrl');
+	const page = await browser.newPage({ viewport });
+	const errors: string[] = [];
+	const requests: string[] = [];
+	page.on('console', (m: ConsoleMessage) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(String(e)));
+	page.on('request', (r) => {
+		const u = r.url();
+		if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) requests.push(u);
+	});
+	await page.goto(base + path, { waitUntil: 'networkidle' });
+	return { page, errors, requests };
+}
