@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { renderArticle } from './render-markdown';
+
+describe('renderArticle', () => {
+	it('renders inline and display TeX with KaTeX and splits at figure slots', () => {
+		const parts = renderArticle('Text with $\\beta_c = 1/\\lambda_1$.\n\n::figure{pitchfork}\n\n$$\nF = \\tfrac12 \\operatorname{tr}\\Sigma\n$$\n');
+		expect(parts.map((p) => p.kind)).toEqual(['html', 'figure', 'html']);
+		expect(parts[0].kind === 'html' && parts[0].html).toContain('class="katex"');
+		expect(parts[1]).toEqual({ kind: 'figure', name: 'pitchfork' });
+		expect(parts[2].kind === 'html' && parts[2].html).toContain('katex-display');
+	});
+
+	it('leaves a lone dollar sign alone and fails loudly on broken TeX', () => {
+		expect(renderArticle('costs $5 only')[0]).toMatchObject({ kind: 'html' });
+		expect(() => renderArticle('$\\frac{1}{$')).toThrow();
+	});
+});

@@ -1,0 +1,55 @@
+/**
+ * Build-time Markdown + TeX → HTML for the article (runs during prerender only; KaTeX never ships to the browser).
+ * Math: `$…$` inline, `$$…$$` display. Figure slots: a line `::figure{name}` on its own.
+ */
+import { Marked, type TokenizerAndRendererExtension } from 'marked';
+import katex from 'katex';
+
+export type ArticlePart = { kind: 'html'; html: string } | { kind: 'figure'; name: string };
+
+function tex(src: string, displayMode: boolean): string {
+	return katex.renderToString(src, { displayMode, throwOnError: true, output: 'html', strict: 'warn' });
+}
+
+const displayMath: TokenizerAndRendererExtension = {
+	name: 'displayMath',
+	level: 'block',
+	start: (src) => src.indexOf('$$'),
+	tokenizer(src) {
+		const m = /^\$\$([\s\S]+?)\$\$(?:\n|$)/.exec(src);
+		if (m) return { type: 'displayMath', raw: m[0], text: m[1].trim() };
+	},
+	renderer: (token) => `<div class="math-display">${tex(token.text as string, true)}</div>\n`
+};
+
+const inlineMath: TokenizerAndRendererExtension = {
+	name: 'inlineMath',
+	level: 'inline',
+	start: (src) => src.indexOf('$'),
+	tokenizer(src) {
+		const m = /^\$(?!\$)((?:\\.|[^\\$])+?)\$/.exec(src);
+		if (m) return { type: 'inlineMath', raw: m[0], text: m[1] };
+	},
+	renderer: (token) => tex(token.text as string, false)
+};
+
+const FIGURE_LINE = /^::figure\{([a-z0-9-]+)\}\s*$/gm;
+
+/** Render one Markdown document into HTML parts with figure slots between them. */
+export function renderArticle(markdown: string): ArticlePart[] {
+	const marked = new Marked({ gfm: true, extensions: [displayMath, inlineMath] });
+	const parts: ArticlePart[] = [];
+	let last = 0;
+	for (const m of markdown.matchAll(FIGURE_LINE)) {
+		const before = markdown.slice(last, m.index);
+		if (before.trim()) parts.push({ kind: 'html', html: marked.parse(before, { async: false }) as string });
+		parts.push({ kind: 'figure', name: m[1] });
+		last = (m.index ?? 0) + m[0].length;
+	}
+	const rest = markdown.slice(last);
+	if (rest.trim()) parts.push({ kind: 'html', html: marked.parse(rest, { async: false }) as string });
+	return parts;
+}
+
+/** Render a TeX string (for captions and live formula templates built at prerender time). */
+export { tex as renderTex };

@@ -1,0 +1,16 @@
+import type { Component } from 'svelte';
+import type { FigureName } from '$lib/state/figures';
+import ProbeFigure from './probe/ProbeFigure.svelte';
+import PitchforkFigure from './pitchfork/PitchforkFigure.svelte';
+import HessianFigure from './hessian/HessianFigure.svelte';
+import CascadeFigure from './cascade/CascadeFigure.svelte';
+import DelayFigure from './delay/DelayFigure.svelte';
+
+/** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
+export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
+	probe: ProbeFigure,
+	pitchfork: PitchforkFigure,
+	hessian: HessianFigure,
+	cascade: CascadeFigure,
+	delay: DelayFigure
+};

@@ -1,0 +1,45 @@
+/**
+ * Reactive figure state mirrored into the page URL (replaceState, debounced), so a link reproduces the view.
+ * During prerender the defaults are used; the browser then reads the real URL once on mount.
+ */
+import { browser } from '$app/environment';
+import { clampState, decodeState, defaults, encodeState, type Schema, type StateOf } from './schema';
+
+export class UrlState<S extends Schema> {
+	value: StateOf<S> = $state() as StateOf<S>;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(
+		readonly schema: S,
+		readonly prefix = ''
+	) {
+		this.value = defaults(schema);
+		if (browser) this.value = decodeState(schema, new URL(location.href).searchParams, prefix);
+	}
+
+	/** Set some fields (clamped) and schedule a URL update. */
+	set(patch: Partial<StateOf<S>>) {
+		this.value = clampState(this.schema, { ...this.value, ...patch } as Partial<Record<keyof S, unknown>>);
+		this.#scheduleWrite();
+	}
+
+	reset() {
+		this.value = defaults(this.schema);
+		this.#scheduleWrite();
+	}
+
+	/** Query string of this figure's state alone, unprefixed (for embed links). */
+	query(): string {
+		return encodeState(this.schema, this.value).toString();
+	}
+
+	#scheduleWrite() {
+		if (!browser) return;
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			const url = new URL(location.href);
+			encodeState(this.schema, this.value, url.searchParams, this.prefix);
+			history.replaceState(history.state, '', url);
+		}, 150);
+	}
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { FIGURE_NAMES } from '../../src/lib/state/figures';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const attr = (page: Page, fig: string, name: string) =>
+	page.locator(`[data-figure="${fig}"]`).first().getAttribute(`data-${name}`);
+
+async function pressOn(page: Page, selector: string, key: string, times = 1) {
+	const el = page.locator(selector).first();
+	await el.focus();
+	for (let i = 0; i < times; i++) await el.press(key);
+	await page.waitForTimeout(250);
+}
+
+describe('the article', () => {
+	it('loads with KaTeX, every figure, zero console errors and no outside requests', async () => {
+		const { page, errors, requests } = await openPage(browser, '/');
+		expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+		expect(await page.locator('.katex-error').count()).toBe(0);
+		for (const name of FIGURE_NAMES) {
+			const fig = page.locator(`[data-figure="${name}"]`);
+			expect(await fig.count(), name).toBe(1);
+			await fig.scrollIntoViewIfNeeded();
+			await page.waitForTimeout(300);
+			await fig.screenshot({ path: `${SCREENSHOT_DIR}/article-${name}.png` });
+		}
+		await page.screenshot({ path: `${SCREENSHOT_DIR}/article-top.png` });
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
+		await page.close();
+	});
+
+	it('pitchfork: moving β below and above β_c changes K_eff from 1 to ≥ 2', async () => {
+		const { page, errors } = await openPage(browser, '/');
+		const slider = '[data-figure="pitchfork"] input[data-control="rho"]';
+		await pressOn(page, slider, 'Home');
+		expect(Number(await attr(page, 'pitchfork', 'rho'))).toBeLessThan(1);
+		expect(Number(await attr(page, 'pitchfork', 'k-eff'))).toBe(1);
+		expect(Number(await attr(page, 'pitchfork', 'spread'))).toBeLessThan(0.05);
+		await pressOn(page, slider, 'End');
+		expect(Number(await attr(page, 'pitchfork', 'rho'))).toBeGreaterThan(1);
+		expect(Number(await attr(page, 'pitchfork', 'k-eff'))).toBeGreaterThanOrEqual(2);
+		expect(Number(await attr(page, 'pitchfork', 'spread'))).toBeGreaterThan(0.3);
+		// the state went into the URL
+		await page.waitForTimeout(300);
+		expect(page.url()).toContain('pitchfork.rho=');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('pitchfork stepper: arrow keys step EM one iteration at a time', async () => {
+		const { page, errors } = await openPage(browser, '/?pitchfork.rho=1.5');
+		const stepper = '[data-figure="pitchfork"] [data-control="stepper"]';
+		const iter = () => page.locator(stepper).getAttribute('data-iteration');
+		expect(await iter()).toBe('0');
+		await pressOn(page, stepper, 'ArrowRight', 3);
+		expect(await iter()).toBe('3');
+		await pressOn(page, stepper, 'ArrowLeft');
+		expect(await iter()).toBe('2');
+		const gain = Number(await page.locator(stepper).getAttribute('data-gain'));
+		expect(gain).toBeCloseTo(1.5, 1);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('delay: raising weight decay increases the lag', async () => {
+		const { page, errors } = await openPage(browser, '/');
+		const slider = '[data-figure="delay"] input[data-control="gamma"]';
+		await pressOn(page, slider, 'Home');
+		await page.waitForTimeout(800);
+		const lag0 = Number(await attr(page, 'delay', 'lag'));
+		await pressOn(page, slider, 'PageUp', 3);
+		await page.waitForTimeout(800);
+		const lag1 = Number(await attr(page, 'delay', 'lag'));
+		expect(lag0).toBeGreaterThan(1);
+		expect(lag1).toBeGreaterThan(lag0);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('garbage in the URL falls back to defaults without errors', async () => {
+		const { page, errors } = await openPage(browser, '/?pitchfork.rho=abc&pitchfork.k=-99&delay.sigma=1e999&v=banana&hessian.cloud=%3Cscript%3E');
+		expect(Number(await attr(page, 'pitchfork', 'k'))).toBeGreaterThanOrEqual(2);
+		expect(Number.isFinite(Number(await attr(page, 'pitchfork', 'rho')))).toBe(true);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('embeds', () => {
+	for (const name of FIGURE_NAMES) {
+		it(`/embed/${name} loads alone with zero console errors`, async () => {
+			const { page, errors, requests } = await openPage(browser, `/embed/${name}`, { width: 960, height: 640 });
+			expect(await page.locator(`[data-figure="${name}"]`).count()).toBe(1);
+			expect(await page.locator('header.site').count()).toBe(0);
+			await page.waitForTimeout(400);
+			await page.screenshot({ path: `${SCREENSHOT_DIR}/embed-${name}.png`, fullPage: true });
+			expect(errors).toEqual([]);
+			expect(requests).toEqual([]);
+			await page.close();
+		});
+	}
+});
