@@ -23,7 +23,7 @@ export class SampleRecorder {
 		return this.paths > 0 && step % this.stride === 0;
 	}
 
-	/** Records time t and the current values of the first `paths` paths (values[i] for path i). */
+	/** Records time t and values[0..paths): the current values of the recorded paths, in order. */
 	record(t: number, values: Float64Array): void {
 		if (this.count === this.maxPoints) this.halve();
 		this.t[this.count] = t;

@@ -36,7 +36,11 @@ export class NormalFormSimulation {
 	/** Total number of steps to reach tMax. */
 	readonly totalSteps: number;
 
-	private readonly a: Float64Array;
+	/**
+	 * values[j] is the current a of path active[j]. Both lists are compacted in order as paths escape; the recorded
+	 * paths 0..samplePaths−1 are never dropped, so they always sit at positions 0..samplePaths−1.
+	 */
+	private readonly values: Float64Array;
 	private readonly escapeTimes: Float64Array;
 	/** Indices of the paths still advanced: not yet escaped, or recorded for plotting. */
 	private readonly active: Int32Array;
@@ -56,7 +60,7 @@ export class NormalFormSimulation {
 		this.totalSteps = Math.max(0, Math.ceil((params.tMax - this.startTime) / params.dt - 1e-9));
 		const n = params.paths;
 		this.samplePaths = Math.min(params.samplePaths ?? 0, n);
-		this.a = new Float64Array(n).fill(params.a0 ?? 0);
+		this.values = new Float64Array(n).fill(params.a0 ?? 0);
 		this.escapeTimes = new Float64Array(n).fill(Infinity);
 		this.active = new Int32Array(n);
 		this.noise = new Float64Array(n);
@@ -67,13 +71,13 @@ export class NormalFormSimulation {
 		for (let i = 0; i < n; i++) this.active[i] = i;
 		// A path that starts beyond the threshold has escaped at the start.
 		for (let i = 0; i < n; i++) {
-			if (Math.abs(this.a[i]) >= params.aTh) {
+			if (Math.abs(this.values[i]) >= params.aTh) {
 				this.escapeTimes[i] = this.startTime;
 				this.notEscaped--;
 			}
 		}
 		this.compactActive();
-		this.recorder.record(this.startTime, this.a);
+		this.recorder.record(this.startTime, this.values);
 	}
 
 	/** Current time of the simulation clock. */
@@ -139,41 +143,45 @@ export class NormalFormSimulation {
 
 	private takeStep(): void {
 		const { dt, sigma, aTh } = this.params;
-		const t = this.time;
-		const rate = this.growthRate(t);
+		const rate = this.growthRate(this.time);
 		const tNext = this.startTime + (this.step + 1) * dt;
 		const noiseScale = sigma * Math.sqrt(dt);
 		const count = this.activeCount;
-		const a = this.a;
+		const values = this.values;
 		const active = this.active;
 		const noise = this.noise;
 		const escapeTimes = this.escapeTimes;
 		const samplePaths = this.samplePaths;
+		// With σ = 0 the buffer stays all zeros, so the loop needs no branch on σ.
 		if (noiseScale > 0) this.rng.fill(noise, count);
 		let kept = 0;
 		for (let j = 0; j < count; j++) {
+			const x = values[j];
+			const y = x + dt * (rate * x - x * x * x) + noiseScale * noise[j];
 			const i = active[j];
-			const x = a[i];
-			const y = x + dt * (rate * x - x * x * x) + (noiseScale > 0 ? noiseScale * noise[j] : 0);
-			a[i] = y;
 			if ((y >= aTh || y <= -aTh) && escapeTimes[i] === Infinity) {
 				escapeTimes[i] = tNext;
 				this.notEscaped--;
 				if (i >= samplePaths) continue; // drop from the active list
 			}
+			// Compaction preserves order, so kept ≤ j and nothing unread is overwritten.
+			values[kept] = y;
 			active[kept++] = i;
 		}
 		this.activeCount = kept;
 		this.step++;
-		if (this.recorder.wants(this.step)) this.recorder.record(tNext, a);
+		if (this.recorder.wants(this.step)) this.recorder.record(tNext, values);
 	}
 
-	/** Keeps in the active list only the paths still needed (used once, after the initial escape check). */
+	/** Keeps only the paths still needed (used once, after the initial escape check). */
 	private compactActive(): void {
 		let kept = 0;
 		for (let j = 0; j < this.activeCount; j++) {
 			const i = this.active[j];
-			if (this.escapeTimes[i] === Infinity || i < this.samplePaths) this.active[kept++] = i;
+			if (this.escapeTimes[i] === Infinity || i < this.samplePaths) {
+				this.values[kept] = this.values[j];
+				this.active[kept++] = i;
+			}
 		}
 		this.activeCount = kept;
 	}
