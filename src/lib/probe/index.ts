@@ -1,2 +1,53 @@
-// The probe's single public entry point (filled in by the probe engine; see types.ts for the contract).
+/**
+ * The passive Gaussian-mixture probe — the one entry point for the training worker, the CLI and the figures.
+ * Pure TypeScript on typed arrays (no tfjs, no DOM); every function is deterministic given its seed.
+ *
+ * Live use (one run):
+ *   let state = createProbeState(d, 8, seed);
+ *   ({ result, state } = probeSnapshot(Z, N, d, { mode: 'readout', W, classes }, state));   // every ~20 steps
+ *   const events = analyseTrajectory(points);                                                // science.md §4
+ *
+ * Conventions: matrices are row-major (Z[n*d + j]); the kernel is exp(−β‖z − μ‖²/2), so β_c = 1/λ1
+ * (Rose's exp(−β_R‖z − μ‖²) has β_R,c = 1/(2λ1): β = 2β_R). Bad input throws ProbeInputError (one-line message).
+ */
 export * from './types';
+export { ProbeInputError } from './probe-error';
+export { createRng, mixSeed, type Rng } from './random';
+
+// The live update and the run-level analysis.
+export { createProbeState } from './create-probe-state';
+export { probeSnapshot } from './probe-snapshot';
+export { analyseTrajectory } from './analyse-trajectory';
+export { cascade, type CascadeOptions, type CascadeResult, type CascadeStep } from './cascade';
+
+// Spectrum of the snapshot.
+export { centreRows } from './centre-rows';
+export { normaliseRows } from './normalise-rows';
+export { covariance } from './covariance';
+export { covarianceOfCentred } from './covariance-of-centred';
+export { topEigenpairs, type TopEigenpairs } from './top-eigenpairs';
+export { symmetricEigen, type Eigenpairs } from './symmetric-eigen';
+export { effectiveRank } from './effective-rank';
+export { anisotropyIndex } from './anisotropy-index';
+
+// β(t) and the bifurcation at the symmetric state.
+export { betaFromSpec } from './beta-from-spec';
+export { readoutRmsNorm } from './readout-rms-norm';
+export { hessianSpectrum } from './hessian-spectrum';
+export { unstableDirections } from './unstable-directions';
+export { hessianVectorProduct } from './hessian-vector-product';
+
+// The mixture itself.
+export { responsibilities } from './responsibilities';
+export { emStep } from './em-step';
+export { runEM, type RunEMOptions, type RunEMResult } from './run-em';
+export { freeEnergy } from './free-energy';
+export { freeEnergyGradient } from './free-energy-gradient';
+export { jitterPrototypes } from './jitter-prototypes';
+export { spreadOf } from './spread-of';
+export { kEffOf } from './k-eff-of';
+export { clusterLambdaMax } from './cluster-lambda-max';
+
+// Events and input checks.
+export { firstCrossing } from './first-crossing';
+export { firstNonFinite } from './first-non-finite';

@@ -70,7 +70,10 @@ export interface SnapshotResult {
 	unstableDirections: number;
 	/** m/√λ1, m = √((1/K) Σ_k ‖μ_k − μ̄‖²). */
 	spread: number;
-	/** Projection of the dominant prototype displacement on v1, in units of √λ1. */
+	/**
+	 * Part of the spread along v1: √((1/K) Σ_k ((μ_k − μ̄)·v1)²)/√λ1 (sign-free; projV1/spread is the cosine
+	 * between the split and v1).
+	 */
 	projV1: number;
 	kEff: number;
 	/** λ1 / mean(λ): the fitted-isotropic "ρ", reported only as an anisotropy index. */
@@ -81,8 +84,16 @@ export interface SnapshotResult {
 	emIterations: number;
 	converged: boolean;
 	collapseWarning: boolean;
-	/** Current prototypes, K×d row-major. */
+	/** Current prototypes, K×d row-major, in data coordinates. */
 	prototypes: Float64Array;
+	/** All d covariance eigenvalues, descending (the effective rank and unstable count use these). */
+	spectrum: Float64Array;
+	/** Leading covariance eigenvectors, lambdas.length × d row-major (row 0 = v1). */
+	eigvecs: Float64Array;
+	/** 1e-6·√(tr Σ/d) by default: the jitter amplitude added to the prototypes before EM. */
+	jitterAmplitude: number;
+	/** Largest prototype move in the last EM step. */
+	lastMove: number;
 	/** Data mean z̄ (length d). */
 	mean: Float64Array;
 }
@@ -91,11 +102,14 @@ export interface SnapshotResult {
 export interface ProbeState {
 	K: number;
 	d: number;
+	/** Warm-start prototypes, K×d, centred (relative to the snapshot mean, so a drifting mean does not move them). */
 	prototypes: Float64Array | null;
 	/** Previous top eigenvectors for warm-started iteration (k×d). */
 	eigvecs: Float64Array | null;
 	maxTrace: number;
 	seed: number;
+	/** Snapshots seen so far; each snapshot's jitter stream is seeded from (seed, snapshots). */
+	snapshots?: number;
 }
 
 /** One row of a trajectory, as fed to the event analysis. */

@@ -1,0 +1,45 @@
+import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
+import type { Matrix } from './types';
+
+/**
+ * F(M; β) = −(1/β)(1/N) Σ_n log[(1/K) Σ_k exp(−β‖z_n − μ_k‖²/2)] (science.md §1), evaluated as
+ * (1/N) Σ_n [½‖z_n‖² − (logΣ_k e^{s_nk} − log K)/β] with s_nk = β(z_n·μ_k − ½‖μ_k‖²).
+ * At β = 0 it is the limit (1/N)Σ_n (1/K)Σ_k ½‖z_n − μ_k‖².
+ */
+export function freeEnergy(
+	Z: Matrix,
+	n: number,
+	d: number,
+	prototypes: Float64Array,
+	K: number,
+	beta: number
+): number {
+	if (beta === 0) {
+		let total = 0;
+		for (let r = 0; r < n; r++) {
+			for (let k = 0; k < K; k++) {
+				let s = 0;
+				for (let j = 0; j < d; j++) {
+					const x = Z[r * d + j] - prototypes[k * d + j];
+					s += x * x;
+				}
+				total += s / (2 * K);
+			}
+		}
+		return total / n;
+	}
+	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
+	const s = new Float64Array(K);
+	const logK = Math.log(K);
+	let total = 0;
+	for (let r = 0; r < n; r++) {
+		const o = r * d;
+		const max = prototypeScores(Z, o, d, prototypes, K, beta, half, s);
+		let sum = 0;
+		for (let k = 0; k < K; k++) sum += Math.exp(s[k] - max);
+		let z2 = 0;
+		for (let j = 0; j < d; j++) z2 += Z[o + j] * Z[o + j];
+		total += 0.5 * z2 - (max + Math.log(sum) - logK) / beta;
+	}
+	return total / n;
+}

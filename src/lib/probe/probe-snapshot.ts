@@ -1,0 +1,130 @@
+import { anisotropyIndex } from './anisotropy-index';
+import { betaFromSpec } from './beta-from-spec';
+import { centreRows } from './centre-rows';
+import { covarianceOfCentred } from './covariance-of-centred';
+import { createProbeState } from './create-probe-state';
+import { effectiveRank } from './effective-rank';
+import { firstNonFinite } from './first-non-finite';
+import { freeEnergy } from './free-energy';
+import { hessianSpectrum } from './hessian-spectrum';
+import { jitterPrototypes } from './jitter-prototypes';
+import { kEffOf } from './k-eff-of';
+import { normaliseRows } from './normalise-rows';
+import { ProbeInputError } from './probe-error';
+import { createRng, mixSeed } from './random';
+import { runEM } from './run-em';
+import { scratch } from './scratch';
+import { spreadOf } from './spread-of';
+import { topEigenpairs } from './top-eigenpairs';
+import { unstableDirections } from './unstable-directions';
+import type { BetaSpec, Matrix, ProbeOptions, ProbeState, SnapshotResult } from './types';
+
+function validate(Z: Matrix, n: number, d: number, K: number): void {
+	if (!Number.isInteger(d) || d < 1) throw new ProbeInputError(`d must be a positive integer, got ${d}`);
+	if (!Number.isInteger(n) || n < 2) throw new ProbeInputError(`need at least 2 points, got N = ${n}`);
+	if (!Number.isInteger(K) || K < 1) throw new ProbeInputError(`K must be a positive integer, got ${K}`);
+	if (Z.length < n * d) throw new ProbeInputError(`Z has ${Z.length} values, expected N × d = ${n} × ${d} = ${n * d}`);
+	const bad = firstNonFinite(Z, n, d);
+	if (bad) throw new ProbeInputError(`non-finite value ${bad.value} at row ${bad.row}, column ${bad.column}`);
+}
+
+/**
+ * One probe update on a snapshot Z (N×d row-major): spectrum, β(t), β_c, ρ, closed-form Hessian, then EM
+ * warm-started from `state` (or a jittered symmetric start) — science.md §1–4. Returns the result and the next
+ * state (a new object; the given state is not modified). Throws ProbeInputError on bad input.
+ */
+export function probeSnapshot(
+	Z: Matrix,
+	n: number,
+	d: number,
+	beta: BetaSpec,
+	state: ProbeState | null,
+	options: ProbeOptions = {}
+): { result: SnapshotResult; state: ProbeState } {
+	const K = options.K ?? state?.K ?? 8;
+	validate(Z, n, d, K);
+	const prev = state && state.K === K && state.d === d ? state : createProbeState(d, K, options.seed ?? state?.seed ?? 1);
+	const snapshots = prev.snapshots ?? 0;
+	const topK = Math.min(options.topK ?? 8, d);
+
+	// kernel mode lives on the sphere: probe the L2-normalised rows.
+	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
+	const { mean, centred } = centreRows(rows, n, d, scratch('centred', n * d));
+	const cov = covarianceOfCentred(centred, n, d, scratch('cov', d * d));
+	let trace = 0;
+	for (let i = 0; i < d; i++) trace += cov[i * d + i];
+
+	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
+	const eig = topEigenpairs(cov, d, topK, { reference, work: scratch('eig', d * d) });
+	const lambdas = Array.from(eig.values, (x) => Math.max(x, 0));
+	const lambda1 = lambdas[0];
+	const b = betaFromSpec(beta, { d, trace });
+	const betaC = lambda1 > 0 ? 1 / lambda1 : Infinity;
+	const rho = b * lambda1;
+
+	const jitterAmplitude = (options.jitter ?? 1e-6) * Math.sqrt(Math.max(trace, 0) / d);
+	const init = prev.prototypes ? Float64Array.from(prev.prototypes) : new Float64Array(K * d);
+	jitterPrototypes(init, jitterAmplitude, createRng(mixSeed(prev.seed, snapshots)));
+	const scale = lambda1 > 0 ? Math.sqrt(lambda1) : 1;
+	// From a near-symmetric start the unstable mode can hide under faster decaying ones: require the move to
+	// be well below the jitter too before calling it converged.
+	const tol = Math.min((options.tol ?? 1e-9) * scale, jitterAmplitude > 0 ? 1e-3 * jitterAmplitude : Infinity);
+	const em = runEM(centred, n, d, init, K, b, {
+		steps: options.emSteps ?? 5,
+		converge: options.converge ?? false,
+		tol,
+		scale: 1,
+		maxIter: options.maxIter ?? 10000
+	});
+
+	const v1 = eig.vectors.slice(0, d);
+	const v2 = d > 1 ? eig.vectors.slice(d, 2 * d) : new Float64Array(d);
+	const { spread, projV1 } = spreadOf(em.prototypes, K, d, lambda1, v1);
+	const effRank = effectiveRank(eig.spectrum);
+	const maxTrace = Math.max(prev.maxTrace, trace);
+	const prototypes = new Float64Array(K * d);
+	for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) prototypes[k * d + j] = em.prototypes[k * d + j] + mean[j];
+
+	const result: SnapshotResult = {
+		n,
+		d,
+		K,
+		betaMode: beta.mode,
+		beta: b,
+		lambdas,
+		lambda1,
+		v1,
+		v2,
+		trace,
+		betaC,
+		rho,
+		hessian: hessianSpectrum(lambdas, b, K, d),
+		hessianMin: (1 - rho) / K,
+		unstableDirections: unstableDirections(eig.spectrum, b, K),
+		spread,
+		projV1,
+		kEff: kEffOf(em.prototypes, K, d, trace),
+		anisotropy: anisotropyIndex(lambda1, trace, d),
+		effectiveRank: effRank,
+		freeEnergy: freeEnergy(centred, n, d, em.prototypes, K, b),
+		emIterations: em.iterations,
+		converged: em.converged,
+		collapseWarning: trace < 0.1 * maxTrace || effRank < 2,
+		prototypes,
+		mean,
+		spectrum: eig.spectrum,
+		eigvecs: eig.vectors,
+		jitterAmplitude,
+		lastMove: em.lastMove
+	};
+	const next: ProbeState = {
+		K,
+		d,
+		prototypes: em.prototypes,
+		eigvecs: eig.vectors,
+		maxTrace,
+		seed: prev.seed,
+		snapshots: snapshots + 1
+	};
+	return { result, state: next };
+}

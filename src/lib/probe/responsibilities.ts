@@ -1,0 +1,28 @@
+import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
+import type { Matrix } from './types';
+
+/** p_nk = softmax_k(−β‖z_n − μ_k‖²/2), N×K row-major (science.md §1). */
+export function responsibilities(
+	Z: Matrix,
+	n: number,
+	d: number,
+	prototypes: Float64Array,
+	K: number,
+	beta: number,
+	out?: Float64Array
+): Float64Array {
+	const P = out && out.length >= n * K ? out : new Float64Array(n * K);
+	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
+	const s = new Float64Array(K);
+	for (let r = 0; r < n; r++) {
+		const max = prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
+		let sum = 0;
+		for (let k = 0; k < K; k++) {
+			const e = Math.exp(s[k] - max);
+			s[k] = e;
+			sum += e;
+		}
+		for (let k = 0; k < K; k++) P[r * K + k] = s[k] / sum;
+	}
+	return P;
+}

@@ -1,0 +1,70 @@
+import { emStep } from './em-step';
+import type { Matrix } from './types';
+
+export interface RunEMOptions {
+	/** Fixed number of EM steps (default 5); ignored when `converge` is true. */
+	steps?: number;
+	/** Iterate until converged (or maxIter). */
+	converge?: boolean;
+	/** Convergence threshold on the largest prototype move of one step, in units of `scale` (default 1e-9). */
+	tol?: number;
+	/** Length scale for `tol`, typically √λ1 (default 1). */
+	scale?: number;
+	/** Cap for `converge` (default 10000). */
+	maxIter?: number;
+}
+
+export interface RunEMResult {
+	prototypes: Float64Array;
+	iterations: number;
+	/** Last move below tol·scale and not growing (a growing move means we are leaving an unstable point). */
+	converged: boolean;
+	/** Largest prototype move of the last step. */
+	lastMove: number;
+}
+
+function largestMove(a: Float64Array, b: Float64Array, K: number, d: number): number {
+	let best = 0;
+	for (let k = 0; k < K; k++) {
+		let s = 0;
+		for (let j = 0; j < d; j++) {
+			const x = a[k * d + j] - b[k * d + j];
+			s += x * x;
+		}
+		if (s > best) best = s;
+	}
+	return Math.sqrt(best);
+}
+
+/** EM at fixed β from `init` (K×d, not modified): a fixed number of steps, or until converged (science.md §2, §4). */
+export function runEM(
+	Z: Matrix,
+	n: number,
+	d: number,
+	init: Float64Array,
+	K: number,
+	beta: number,
+	options: RunEMOptions = {}
+): RunEMResult {
+	const converge = options.converge ?? false;
+	const limit = converge ? (options.maxIter ?? 10000) : (options.steps ?? 5);
+	const tolAbs = (options.tol ?? 1e-9) * (options.scale ?? 1);
+	let cur: Float64Array = Float64Array.from(init.subarray(0, K * d));
+	let spareInit: Float64Array = new Float64Array(K * d);
+	let spare = spareInit;
+	let move = Infinity;
+	let previous = Infinity;
+	let converged = false;
+	let it = 0;
+	while (it < limit) {
+		const next = emStep(Z, n, d, cur, K, beta, spare);
+		previous = move;
+		move = largestMove(next, cur, K, d);
+		spare = cur;
+		cur = next;
+		it++;
+		converged = move <= tolAbs && move <= previous;
+		if (converge && converged) break;
+	}
+	return { prototypes: cur, iterations: it, converged, lastMove: it > 0 ? move : 0 };
+}
