@@ -6,8 +6,13 @@
  * - Every snapshot is posted as it is made (its typed arrays transferred); the UI keeps its own ring buffer for
  *   scrubbing. The worker keeps one too (`ringCapacity` snapshots) and resends it on `{ type: 'history' }`,
  *   e.g. after the UI was re-mounted.
- * - `run` is posted after init, reset and reseed, and after a backend fallback replay: the UI should clear its buffer
- *   and the chart marks when it receives `run`.
+ * - `run` is posted after init, reset and reseed: the UI should clear its buffer and the chart marks when it receives it.
+ * - Backend fallback (a failed op or a lost device): the worker rebuilds the model on the next backend from the
+ *   checkpoint it takes at every snapshot (weights + optimizer moments, read asynchronously) and carries on; the steps
+ *   since that snapshot are retrained (batches and noise are seeded per step, so they are the same draws). It posts
+ *   `backend { name, fallbackFrom, reason }`; snapshots already posted stay valid. Only if every backend fails does it
+ *   post `paused { reason: 'backend-lost' }`.
+ * - Reset and reseed keep the hyper-parameters in force as the new run's starting values (the change log restarts).
  * - `step { n }` only acts while paused (a running loop ignores it); `play` after `paused { reason: 'finished' }`
  *   trains on past the preset's suggested length.
  * - `setVisibility { hidden: true }` pauses with reason 'hidden'; `hidden: false` resumes only if that pause was the
@@ -183,8 +188,8 @@ export type FromWorker =
 			seed: number;
 			ringCapacity: number;
 	  }
-	/** A fresh run started (init, reset, reseed, or a replay after a backend fallback): clear buffers and marks. */
-	| { type: 'run'; seed: number; cause: 'init' | 'reset' | 'reseed' | 'fallback' }
+	/** A fresh run started (init, reset or reseed): clear buffers and marks. */
+	| { type: 'run'; seed: number; cause: 'init' | 'reset' | 'reseed' }
 	| { type: 'snapshot'; snapshot: Snapshot }
 	| { type: 'history'; snapshots: Snapshot[] }
 	| {

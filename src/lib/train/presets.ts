@@ -1,0 +1,89 @@
+/**
+ * Named presets of the two toys. Sizes and step budgets were measured on this project's machine (wasm in Node,
+ * 2 shared cores) — see content/data/README.md and `npm run bench:train`; science.md §6 gives the starting points.
+ */
+import type { GrokkingConfig, SaeConfig, ToyConfig, ToyName } from './config';
+
+const probeDefaults = { probeEvery: 25, probeK: 8, emSteps: 5, displayPoints: 300, topK: 8 };
+const adamDefaults = { beta1: 0.9, beta2: 0.98, epsilon: 1e-8 };
+
+function grokking(p: number, embedDim: number, hidden: number, steps: number): GrokkingConfig {
+	return {
+		toy: 'grokking',
+		p,
+		trainFraction: 0.5,
+		embedDim,
+		hidden,
+		steps,
+		...adamDefaults,
+		...probeDefaults,
+		hyper: { lr: 3e-3, weightDecay: 1, noise: 0 },
+		divergeLoss: 1e3
+	};
+}
+
+function sae(inputDim: number, features: number, atoms: number, steps: number): SaeConfig {
+	return {
+		toy: 'sae',
+		inputDim,
+		features,
+		atoms,
+		activeProb: 0.04,
+		l1: 0.25,
+		batch: 256,
+		evalSamples: 2048,
+		purityTop: 50,
+		earlyFraction: 0.05,
+		initScale: 1,
+		steps,
+		beta1: 0.9,
+		beta2: 0.999,
+		epsilon: 1e-8,
+		...probeDefaults,
+		hyper: { lr: 2e-3, weightDecay: 0, noise: 0 },
+		divergeLoss: 1e4
+	};
+}
+
+export interface Preset {
+	name: string;
+	label: string;
+	config: ToyConfig;
+}
+
+export const PRESETS: Preset[] = [
+	{ name: 'grokking-small', label: 'a + b mod 31 (CPU-sized)', config: grokking(31, 32, 128, 3000) },
+	{ name: 'grokking-59', label: 'a + b mod 59', config: grokking(59, 32, 128, 3000) },
+	{ name: 'grokking-97', label: 'a + b mod 97 (fast GPU)', config: grokking(97, 64, 256, 3000) },
+	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000) },
+	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000) }
+];
+
+export function presetNames(toy?: ToyName): string[] {
+	return PRESETS.filter((p) => !toy || p.config.toy === toy).map((p) => p.name);
+}
+
+/** A copy of the named preset (its config can be edited freely); one clear error for an unknown name or wrong toy. */
+export function getPreset(name: string, toy?: ToyName): Preset {
+	const preset = PRESETS.find((p) => p.name === name);
+	if (!preset) throw new Error(`unknown preset "${name}"; known: ${presetNames(toy).join(', ')}`);
+	if (toy && preset.config.toy !== toy) {
+		throw new Error(`preset "${name}" is a ${preset.config.toy} preset; ${toy} presets: ${presetNames(toy).join(', ')}`);
+	}
+	return structuredClone(preset);
+}
+
+/**
+ * The default preset of a toy given the measured ms of one training step of the mid-sized preset on the chosen
+ * backend (the backend warm-up measures it): bigger on a fast device, smaller on a slow one.
+ */
+export function defaultPresetName(toy: ToyName, msPerMidStep?: number): string {
+	if (toy === 'sae') return msPerMidStep !== undefined && msPerMidStep > 40 ? 'sae-small' : 'sae';
+	if (msPerMidStep === undefined) return 'grokking-59';
+	if (msPerMidStep < 8) return 'grokking-97';
+	if (msPerMidStep > 60) return 'grokking-small';
+	return 'grokking-59';
+}
+
+/** The preset whose step time the backend warm-up measures. */
+export const MID_PRESET: Record<ToyName, string> = { grokking: 'grokking-59', sae: 'sae' };

@@ -1,0 +1,76 @@
+/**
+ * The ReLU sparse autoencoder (science.md §6):  z = ReLU((x − b_d)·W_e + b_e),  x̂ = z·W_d + b_d,
+ * decoder rows (the "columns" of the math convention) renormalised to unit length after every step,
+ * loss = E‖x − x̂‖² + λ_1·E‖z‖₁.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { SaeConfig } from './config';
+import { matMul } from './fast-matmul';
+import { uniformInit, unitRowsInit } from './init';
+import { Stream, streamRng } from './seeded';
+
+export class SaeModel {
+	/** Encoder d×m. */
+	readonly We: tf.Variable;
+	readonly be: tf.Variable;
+	/** Decoder m×d, unit rows. */
+	readonly Wd: tf.Variable;
+	readonly bd: tf.Variable;
+
+	constructor(private readonly cfg: SaeConfig) {
+		const { inputDim: d, atoms: m } = cfg;
+		[this.We, this.be, this.Wd, this.bd] = tf.tidy(() => [
+			tf.variable(tf.zeros([d, m])),
+			tf.variable(tf.zeros([m])),
+			tf.variable(tf.zeros([m, d])),
+			tf.variable(tf.zeros([d]))
+		]);
+	}
+
+	get variables(): tf.Variable[] {
+		return [this.We, this.be, this.Wd, this.bd];
+	}
+
+	/**
+	 * Seeded initial values: unit random decoder rows, encoder U(±initScale/√d), zero biases.
+	 * initScale = 1 is the usual initialisation (science.md §3: it reconstructs too large at first).
+	 */
+	initialise(seed: number): void {
+		const { inputDim: d, atoms: m, initScale } = this.cfg;
+		const rng = streamRng(seed, Stream.init);
+		const values = [
+			uniformInit(rng, d * m, initScale / Math.sqrt(d)),
+			new Float32Array(m),
+			unitRowsInit(rng, m, d),
+			new Float32Array(d)
+		];
+		tf.tidy(() => this.variables.forEach((v, i) => v.assign(tf.tensor(values[i], v.shape))));
+	}
+
+	codes(x: tf.Tensor2D): tf.Tensor2D {
+		return tf.relu(tf.add(matMul(tf.sub(x, this.bd) as tf.Tensor2D, this.We as unknown as tf.Tensor2D), this.be)) as tf.Tensor2D;
+	}
+
+	reconstruct(z: tf.Tensor2D): tf.Tensor2D {
+		return tf.add(matMul(z, this.Wd as unknown as tf.Tensor2D), this.bd) as tf.Tensor2D;
+	}
+
+	/** Mean squared reconstruction error per sample (summed over dims) and mean L1 of the codes. */
+	losses(x: tf.Tensor2D): { mse: tf.Scalar; l1: tf.Scalar; z: tf.Tensor2D } {
+		const z = this.codes(x);
+		const err = tf.sub(x, this.reconstruct(z));
+		return { mse: tf.mean(tf.sum(tf.square(err), 1)) as tf.Scalar, l1: tf.mean(tf.sum(z, 1)) as tf.Scalar, z };
+	}
+
+	/** Project the decoder rows back to unit norm (after each optimizer step). */
+	normaliseDecoder(): void {
+		tf.tidy(() => {
+			const norms = tf.maximum(tf.norm(this.Wd, 'euclidean', 1, true), 1e-12);
+			this.Wd.assign(tf.div(this.Wd, norms));
+		});
+	}
+
+	dispose(): void {
+		tf.dispose(this.variables);
+	}
+}

@@ -1,0 +1,130 @@
+/**
+ * The SAE on synthetic superposition data: Adam on fresh seeded batches; the probe reads the fixed evaluation inputs x
+ * with β mode `residual` (β = d/MSE, science.md §3); purity, max |cos|, MMCS, dead atoms and the lottery statistics.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { SaeConfig } from './config';
+import { withinTotalRatio } from './label-metrics';
+import { lotteryStats } from './lottery';
+import { atomPurity, cosineMatches, purityBaseline } from './purity';
+import { makeFeatures, saeBatch, saeEvalSet, type SaeFeatures, type SaeSamples } from './sae-data';
+import { SaeModel } from './sae-model';
+import { Trainer, type Evaluation } from './trainer';
+
+interface EarlyPurity {
+	step: number;
+	purity: Float32Array;
+	alive: Uint8Array;
+}
+
+export class SaeTrainer extends Trainer<SaeConfig> {
+	readonly features: SaeFeatures;
+	readonly evalSet: SaeSamples;
+	readonly baseline: number;
+	readonly earlyStep: number;
+	private readonly model: SaeModel;
+	private readonly xEval: tf.Tensor2D;
+	private early: EarlyPurity | null = null;
+
+	constructor(config: SaeConfig, seed: number) {
+		super(config, seed);
+		const { inputDim: d, features: G, activeProb, evalSamples } = config;
+		this.features = makeFeatures(d, G, seed);
+		this.evalSet = saeEvalSet(this.features, activeProb, evalSamples, seed);
+		this.baseline = purityBaseline(this.evalSet.label, seed, config.purityTop);
+		this.earlyStep = Math.max(1, Math.round(config.earlyFraction * config.steps));
+		this.xEval = tf.tensor2d(this.evalSet.x, [evalSamples, d]);
+		this.model = new SaeModel(config);
+		this.start();
+	}
+
+	get variables(): tf.Variable[] {
+		return this.model.variables;
+	}
+
+	protected initialiseParams(): void {
+		this.model.initialise(this.seed);
+	}
+
+	protected trainingLoss(step: number): tf.Scalar {
+		const { inputDim: d, activeProb, batch, l1 } = this.config;
+		const b = saeBatch(this.features, activeProb, batch, this.seed, step);
+		const losses = this.model.losses(tf.tensor2d(b.x, [batch, d]));
+		return tf.add(losses.mse, tf.mul(losses.l1, l1)) as tf.Scalar;
+	}
+
+	protected afterUpdate(): void {
+		this.model.normaliseDecoder();
+	}
+
+	extraSnapshotSteps(): number[] {
+		return [this.earlyStep];
+	}
+
+	async evaluate(): Promise<Evaluation> {
+		const { inputDim: d, atoms: m, features: G, evalSamples: n, purityTop } = this.config;
+		const [zT, mseT, wdT] = tf.tidy(() => {
+			const { mse, z } = this.model.losses(this.xEval);
+			return [z, mse, tf.clone(this.model.Wd)];
+		});
+		const [z, mseArr, Wd] = (await Promise.all([zT.data(), mseT.data(), wdT.data()])) as Float32Array[];
+		tf.dispose([zT, mseT, wdT]);
+		const loss = await this.readLoss();
+		const { purity, alive } = atomPurity(z, n, m, this.evalSet.label, purityTop);
+		const { maxCos, mmcs } = cosineMatches(Wd, m, this.features.F, G, d);
+		let active = 0;
+		for (let i = 0; i < z.length; i++) if (z[i] > 0) active++;
+		let aliveCount = 0;
+		let puritySum = 0;
+		for (let j = 0; j < m; j++) {
+			if (!alive[j]) continue;
+			aliveCount++;
+			puritySum += purity[j];
+		}
+		if (this.step === this.earlyStep) this.early = { step: this.step, purity: purity.slice(), alive: alive.slice() };
+		const lottery =
+			this.early && this.step >= this.earlyStep
+				? lotteryStats(this.early.step, this.early.purity, this.early.alive, purity, alive, this.baseline)
+				: null;
+		const mse = mseArr[0];
+		return {
+			metrics: {
+				kind: 'sae',
+				loss,
+				mse,
+				l0: active / n,
+				dead: m - aliveCount,
+				mmcs,
+				meanPurity: aliveCount ? puritySum / aliveCount : NaN,
+				purity,
+				maxCos,
+				alive,
+				lottery
+			},
+			Z: this.evalSet.x,
+			n,
+			d,
+			betaSpec: { mode: 'residual', mse },
+			labels: this.evalSet.label,
+			isTrain: null,
+			wt: withinTotalRatio(z, n, m, this.evalSet.label)
+		};
+	}
+
+	protected exportExtra(): unknown {
+		return this.early ? { step: this.early.step, purity: this.early.purity.slice(), alive: this.early.alive.slice() } : null;
+	}
+
+	protected importExtra(extra: unknown): void {
+		this.early = extra ? (extra as EarlyPurity) : null;
+	}
+
+	protected resetExtra(): void {
+		this.early = null;
+	}
+
+	dispose(): void {
+		super.dispose();
+		this.xEval.dispose();
+	}
+}

@@ -1,0 +1,181 @@
+/**
+ * One training run with its probe: the trainer, the probe state carried between snapshots, the trajectory fed to
+ * the event analysis, the snapshot ring buffer and checkpoints. Used by the worker (in time-bounded chunks) and by the
+ * CLI (straight through); no DOM, no messaging.
+ */
+import { analyseTrajectory } from '../probe/index';
+import type { ProbeState, TrajectoryPoint } from '../probe/types';
+import type { Hyper, HyperChange, ToyConfig } from './config';
+import { createTrainer } from './create-trainer';
+import { checkLoss, type Health } from './health';
+import type { Snapshot } from './protocol';
+import { RingBuffer } from './ring-buffer';
+import { deriveSeed, Stream, streamRng } from './seeded';
+import { runProbe } from './snapshot';
+import type { Trainer, TrainerCheckpoint } from './trainer';
+
+export interface SessionCheckpoint {
+	trainer: TrainerCheckpoint;
+	probeState: ProbeState | null;
+	trajectory: TrajectoryPoint[];
+}
+
+/** A fixed seeded subsample of the probe points to display. */
+function displayIndices(n: number, count: number, seed: number): Int32Array {
+	const all = Int32Array.from({ length: n }, (_, i) => i);
+	if (count >= n) return all;
+	return streamRng(seed, Stream.display).shuffle(all).slice(0, count).sort();
+}
+
+export class Session {
+	trainer: Trainer;
+	readonly ring: RingBuffer<Snapshot>;
+	private probeState: ProbeState | null = null;
+	private trajectory: TrajectoryPoint[] = [];
+	private display: Int32Array | null = null;
+	private startedAt = Date.now();
+	/** Step of the last snapshot (−1 before the first). */
+	lastSnapshotStep = -1;
+	/** Mean ms of the last probe update (evaluation + probe + packing). */
+	msPerProbe = 0;
+
+	constructor(
+		readonly config: ToyConfig,
+		public seed: number,
+		ringCapacity = 400
+	) {
+		this.trainer = createTrainer(config, seed);
+		this.ring = new RingBuffer(ringCapacity);
+	}
+
+	get step(): number {
+		return this.trainer.step;
+	}
+
+	get hyper(): Hyper {
+		return this.trainer.hyper;
+	}
+
+	/** The next step (> current) at which a snapshot is due. */
+	nextSnapshotStep(): number {
+		const s = this.trainer.step;
+		const every = this.config.probeEvery;
+		let next = (Math.floor(s / every) + 1) * every;
+		for (const extra of this.trainer.extraSnapshotSteps()) if (extra > s && extra < next) next = extra;
+		return next;
+	}
+
+	snapshotDue(): boolean {
+		const s = this.trainer.step;
+		if (s === this.lastSnapshotStep) return false;
+		return s % this.config.probeEvery === 0 || this.trainer.extraSnapshotSteps().includes(s);
+	}
+
+	/** Enqueue up to `maxSteps` training steps, never past the next snapshot step. Returns the steps enqueued. */
+	train(maxSteps: number): number {
+		const n = Math.max(0, Math.min(maxSteps, this.nextSnapshotStep() - this.trainer.step));
+		this.trainer.train(n);
+		return n;
+	}
+
+	/** Read the last loss (waiting for queued work) and check it. */
+	async health(): Promise<Health & { loss: number }> {
+		const loss = await this.trainer.readLoss();
+		if (this.trainer.step === 0) return { ok: true, loss };
+		return { ...checkLoss(loss, this.trainer.step, this.config.divergeLoss), loss };
+	}
+
+	/** Evaluate, probe, pack and store a snapshot of the current step. */
+	async snapshot(): Promise<Snapshot> {
+		const t0 = performance.now();
+		const ev = await this.trainer.evaluate();
+		this.display ??= displayIndices(ev.n, this.config.displayPoints, this.seed);
+		const step = this.trainer.step;
+		const { summary, point, state } = runProbe(
+			ev,
+			this.probeState,
+			this.config,
+			this.display,
+			step,
+			deriveSeed(this.seed, Stream.probe)
+		);
+		this.probeState = state;
+		this.trajectory.push(point);
+		const snap: Snapshot = {
+			toy: this.config.toy,
+			step,
+			elapsedMs: Date.now() - this.startedAt,
+			metrics: ev.metrics,
+			probe: summary,
+			events: analyseTrajectory(this.trajectory),
+			hyper: { ...this.trainer.hyper },
+			hyperChanges: this.trainer.changes.map((c) => ({ ...c }))
+		};
+		this.ring.push(snap);
+		this.lastSnapshotStep = step;
+		this.msPerProbe = performance.now() - t0;
+		return snap;
+	}
+
+	setHyper(partial: Partial<Hyper>): HyperChange[] {
+		return this.trainer.setHyper(partial);
+	}
+
+	/** Same seed, same initialisation; clears the probe, trajectory and ring buffer. */
+	reset(): void {
+		this.trainer.reset();
+		this.clearHistory();
+	}
+
+	/** New seed: new data split / features, initialisation, batches and noise. Hyper-parameters in force are kept. */
+	reseed(seed: number): void {
+		const hyper = { ...this.trainer.hyper };
+		const next = createTrainer(this.config, seed);
+		this.trainer.dispose();
+		this.trainer = next;
+		this.trainer.setHyper(hyper);
+		this.trainer.changes = [];
+		this.seed = seed;
+		this.display = null;
+		this.clearHistory();
+	}
+
+	private clearHistory(): void {
+		this.probeState = null;
+		this.trajectory = [];
+		this.ring.clear();
+		this.lastSnapshotStep = -1;
+		this.startedAt = Date.now();
+	}
+
+	/** Plain-data copy of everything needed to continue this run (on any backend). */
+	async checkpoint(): Promise<SessionCheckpoint> {
+		return {
+			trainer: await this.trainer.exportState(),
+			probeState: this.probeState ? structuredClone(this.probeState) : null,
+			trajectory: this.trajectory.map((p) => ({ ...p }))
+		};
+	}
+
+	/**
+	 * Rebuild the trainer (on the now-active backend) from a checkpoint. The old trainer must already be disposed or
+	 * unusable (lost device). Snapshots newer than the checkpoint are dropped from the ring buffer.
+	 */
+	restore(cp: SessionCheckpoint): void {
+		this.trainer = createTrainer(this.config, this.seed);
+		this.trainer.importState(cp.trainer);
+		this.probeState = cp.probeState ? structuredClone(cp.probeState) : null;
+		this.trajectory = cp.trajectory.map((p) => ({ ...p }));
+		this.ring.dropWhile((s) => s.step > cp.trainer.step);
+		this.lastSnapshotStep = this.ring.last()?.step ?? -1;
+	}
+
+	/** The trajectory so far (steps, ρ, spread…), e.g. for a CLI summary. */
+	get points(): readonly TrajectoryPoint[] {
+		return this.trajectory;
+	}
+
+	dispose(): void {
+		this.trainer.dispose();
+	}
+}
