@@ -3,6 +3,7 @@ import {
 	HALF_NORMAL_MEDIAN_SQUARED,
 	plateauDeterministicEscapeTime,
 	plateauEscapeTime,
+	plateauEscapeTimeSaturated,
 	rampDeterministicEscapeTime,
 	rampNoisyEscapeTime
 } from './predictions';
@@ -50,6 +51,10 @@ describe('§5 analytic predictions', () => {
 		}
 		expect(plateauEscapeTime(0, 1e-5, 0.03)).toBeNull();
 		expect(plateauEscapeTime(-0.001, 1e-5, 0.03)).toBeNull();
+		// Cubic saturation: −ln(1 − 0.09)/(2η) = 0.0472/η later.
+		const sat = plateauEscapeTimeSaturated(0.001, 1e-5, 0.3 * Math.sqrt(0.001)) as number;
+		expect(sat - (plateauEscapeTime(0.001, 1e-5, 0.3 * Math.sqrt(0.001)) as number)).toBeCloseTo(47.15, 1);
+		expect(plateauEscapeTimeSaturated(0.001, 1e-5, 0.04)).toBeNull();
 		expect(plateauDeterministicEscapeTime(0.01, 1e-3, 0.1)).toBeCloseTo(100 * Math.log(100), 10);
 	});
 
