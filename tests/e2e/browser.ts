@@ -1,14 +1,11 @@
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
 import { inject } from 'vitest';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 
 export const SCREENSHOT_DIR = 'tests/output/screenshots';
 
-/** Launch Debian's Chromium with the flags from shared/browser.md (no network, fresh profile). */
+/** Launch Debian's Chromium with the flags from shared/browser.md (no network; Playwright gives it a fresh profile). */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
-	const userDataDir = mkdtempSync(join(tmpdir(), 'pitchfork-chromium-'));
 	mkdirSync(SCREENSHOT_DIR, { recursive: true });
 	return chromium.launch({
 		executablePath: inject('chromiumPath'),
@@ -20,7 +17,6 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
 			'--disable-component-update',
 			'--disable-sync',
 			'--disable-quic',
-			`--user-data-dir=${userDataDir}`,
 			...extraArgs
 		]
 	});

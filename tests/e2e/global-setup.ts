@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain JS helper
 import { serveStatic } from '../../scripts/serve-static.mjs';
-// @ts-expect-error plain JS helper
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
 /** Serves the prerendered build for the browser tests; fails loudly when the build or a browser is missing. */
