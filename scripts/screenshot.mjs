@@ -5,7 +5,7 @@ import { serveStatic } from './serve-static.mjs';
 import { findChromium } from './find-chromium.mjs';
 
 const [path = '/', out = 'tests/output/shot.png', width = '1200'] = process.argv.slice(2);
-const { server, url } = await serveStatic('build', 0);
+const { server, url } = await serveStatic(process.env.PITCHFORK_BUILD || 'build', 0);
 const browser = await chromium.launch({
 	executablePath: findChromium(),
 	args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']

@@ -5,14 +5,15 @@ import { findChromium } from '../../scripts/find-chromium.mjs';
 
 /** Serves the prerendered build for the browser tests; fails loudly when the build or a browser is missing. */
 export default async function setup(project: TestProject) {
-	if (!existsSync('build/index.html')) {
-		throw new Error('No build/ found: run `npm run build` first (`npm test` does it for you).');
+	const dir = process.env.PITCHFORK_BUILD || 'build';
+	if (!existsSync(`${dir}/index.html`)) {
+		throw new Error(`No ${dir}/ found: run \`npm run build\` first (\`npm test\` does it for you).`);
 	}
 	const chromium = findChromium();
 	if (!chromium) {
 		throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
 	}
-	const { server, url } = await serveStatic('build', 0);
+	const { server, url } = await serveStatic(dir, 0);
 	project.provide('baseUrl', url);
 	project.provide('chromiumPath', chromium);
 	return () => new Promise<void>((r) => server.close(() => r()));
