@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { AUTO_PRESET, decodeLab, encodeLab, HYPER_RANGES, labDefaults, patchLab, presetHyper } from './lab';
+import { presetNames } from '$lib/train/presets';
+
+describe('lab URL state', () => {
+	it('defaults to grokking, automatic preset and the preset hyper-parameters', () => {
+		const s = decodeLab(new URLSearchParams());
+		expect(s).toEqual({ toy: 'grokking', preset: AUTO_PRESET, seed: 1, ...presetHyper('grokking') });
+		expect(encodeLab(s).toString()).toBe('');
+	});
+
+	it('takes the hyper-parameter defaults from the toy', () => {
+		const s = decodeLab(new URLSearchParams('toy=sae'));
+		expect(s.weightDecay).toBe(presetHyper('sae').weightDecay);
+		expect(s.lr).toBe(presetHyper('sae').lr);
+		expect(encodeLab(s).toString()).toBe('toy=sae&v=1');
+	});
+
+	it('round-trips a full state', () => {
+		const s = { toy: 'sae' as const, preset: presetNames('sae')[0], seed: 42, weightDecay: 0.25, noise: 0.001, lr: 0.0005 };
+		expect(decodeLab(new URLSearchParams(encodeLab(s).toString()))).toEqual(s);
+	});
+
+	it('turns garbage into defaults and clamps out-of-range values', () => {
+		const s = decodeLab(new URLSearchParams('toy=<x>&preset=nope&seed=-3&weightDecay=1e9&noise=NaN&lr=0'));
+		expect(s).toEqual({ ...labDefaults('grokking'), seed: 0, weightDecay: HYPER_RANGES.weightDecay.max, lr: HYPER_RANGES.lr.min });
+	});
+
+	it('rejects a preset of the other toy', () => {
+		expect(decodeLab(new URLSearchParams(`toy=grokking&preset=${presetNames('sae')[0]}`)).preset).toBe(AUTO_PRESET);
+	});
+
+	it('switching toy resets preset and hyper-parameters but keeps the seed', () => {
+		const g = patchLab(labDefaults('grokking'), { seed: 7, weightDecay: 3, preset: presetNames('grokking')[0] });
+		expect(g.weightDecay).toBe(3);
+		const s = patchLab(g, { toy: 'sae' });
+		expect(s).toEqual({ ...labDefaults('sae'), seed: 7 });
+	});
+
+	it('never throws on fuzzed input', () => {
+		let seed = 99;
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const junk = ['', 'NaN', '1e400', '%', '🙂', 'sae', 'grokking', 'auto', '-1', '0.5'];
+		for (let i = 0; i < 300; i++) {
+			const p = new URLSearchParams();
+			for (const k of ['toy', 'preset', 'seed', 'weightDecay', 'noise', 'lr']) if (rnd() < 0.7) p.set(k, junk[Math.floor(rnd() * junk.length)]);
+			const s = decodeLab(p);
+			expect(['grokking', 'sae']).toContain(s.toy);
+			expect([AUTO_PRESET, ...presetNames(s.toy)]).toContain(s.preset);
+			for (const k of ['weightDecay', 'noise', 'lr'] as const) expect(Number.isFinite(s[k])).toBe(true);
+			expect(decodeLab(encodeLab(s))).toEqual(s);
+		}
+	});
+});

@@ -1,0 +1,74 @@
+/**
+ * The lab's URL state: toy, preset, seed and the three live hyper-parameters, so a link reproduces a run's settings.
+ * The hyper-parameter defaults are the toy's preset values, so the schema depends on the toy: read the toy first,
+ * then the rest with that toy's schema. Decoding never throws (garbage → defaults), like every figure schema.
+ */
+import { MID_PRESET, getPreset, presetNames } from '$lib/train/presets';
+import type { Hyper, ToyName } from '$lib/train/config';
+import { decodeState, encodeState, type Schema, type StateOf } from './schema';
+
+export const LAB_TOYS: readonly ToyName[] = ['grokking', 'sae'];
+export const TOY_LABELS: Record<ToyName, string> = { grokking: 'grokking: (a + b) mod p', sae: 'SAE: feature lottery' };
+
+/** "Let the worker pick the preset that fits the measured backend speed." */
+export const AUTO_PRESET = 'auto';
+
+/**
+ * Slider ranges of the live hyper-parameters. Weight decay and noise reach 0 (linear sliders); science.md §6: noise
+ * 1e-2 already prevents learning, so the range stops a little above it.
+ */
+export const HYPER_RANGES = {
+	weightDecay: { min: 0, max: 5, step: 0.05 },
+	noise: { min: 0, max: 0.02, step: 0.0005 },
+	lr: { min: 1e-4, max: 3e-2 }
+} as const;
+
+/** The toy's starting hyper-parameters (the same in every preset of a toy). */
+export function presetHyper(toy: ToyName): Hyper {
+	return getPreset(MID_PRESET[toy]).config.hyper;
+}
+
+export function labSchema(toy: ToyName) {
+	const h = presetHyper(toy);
+	const r = HYPER_RANGES;
+	return {
+		toy: { kind: 'enum', values: LAB_TOYS, default: 'grokking' },
+		preset: { kind: 'enum', values: [AUTO_PRESET, ...presetNames(toy)], default: AUTO_PRESET },
+		seed: { kind: 'int', min: 0, max: 999_999, default: 1 },
+		weightDecay: { kind: 'number', min: r.weightDecay.min, max: r.weightDecay.max, default: h.weightDecay, digits: 3 },
+		noise: { kind: 'number', min: r.noise.min, max: r.noise.max, default: h.noise, digits: 3 },
+		lr: { kind: 'number', min: r.lr.min, max: r.lr.max, default: h.lr, log: true, digits: 3 }
+	} satisfies Schema;
+}
+
+export type LabSchema = ReturnType<typeof labSchema>;
+export interface LabState extends Omit<StateOf<LabSchema>, 'toy'> {
+	toy: ToyName;
+}
+
+function toyOf(params: URLSearchParams): ToyName {
+	const raw = params.get('toy');
+	return LAB_TOYS.find((t) => t === raw) ?? 'grokking';
+}
+
+export function decodeLab(params: URLSearchParams): LabState {
+	const toy = toyOf(params);
+	return { ...decodeState(labSchema(toy), params), toy };
+}
+
+/** Writes only what differs from the toy's defaults (plus the toy itself when it is not the default). */
+export function encodeLab(state: LabState, params = new URLSearchParams()): URLSearchParams {
+	return encodeState(labSchema(state.toy), state, params);
+}
+
+/** The defaults of a toy: its preset's hyper-parameters, automatic preset, seed 1. */
+export function labDefaults(toy: ToyName): LabState {
+	return decodeLab(new URLSearchParams({ toy }));
+}
+
+/** Clamp a patch into a valid state (switching toy resets the preset and hyper-parameters to the new toy's). */
+export function patchLab(state: LabState, patch: Partial<LabState>): LabState {
+	const switching = patch.toy !== undefined && patch.toy !== state.toy;
+	const merged: LabState = switching ? { ...labDefaults(patch.toy!), seed: state.seed, ...patch } : { ...state, ...patch };
+	return decodeLab(encodeLab(merged));
+}
