@@ -1,7 +1,7 @@
 // β(t) providers of science.md §3, each labelled in the result.
 import { describe, expect, it } from 'vitest';
 import { betaFromSpec, probeSnapshot, ProbeInputError, readoutRmsNorm } from './index';
-import { gaussianCloud } from './test-data';
+import { gaussianCloud } from './gaussian-cloud';
 
 describe('betaFromSpec', () => {
 	const ctx = { d: 4, trace: 8 };

@@ -1,7 +1,7 @@
 // The pitchfork on sampled data (science.md §2): merged below ρ = 1, split along v1 above, amplitude ≈ √(λ1(ρ−1)).
 import { describe, expect, it } from 'vitest';
 import { probeSnapshot } from './index';
-import { gaussianCloud } from './test-data';
+import { gaussianCloud } from './gaussian-cloud';
 
 const N = 20000;
 const { Z } = gaussianCloud(N, [4, 1, 0.5, 0.25], 7, { rotate: true });

@@ -10,7 +10,7 @@ import {
 	symmetricEigen,
 	unstableDirections
 } from './index';
-import { gaussianCloud } from './test-data';
+import { gaussianCloud } from './gaussian-cloud';
 
 /** Dense Hessian of F (K·d × K·d) by central second differences, at prototypes M. */
 function finiteDifferenceHessian(Z: Float64Array, n: number, d: number, M: Float64Array, K: number, beta: number) {

@@ -18,6 +18,8 @@ export { createRng, mixSeed, type Rng } from './random';
 export { createProbeState } from './create-probe-state';
 export { probeSnapshot } from './probe-snapshot';
 export { analyseTrajectory } from './analyse-trajectory';
+export { probeTrajectory, type TrajectoryInput } from './probe-trajectory';
+export { calibratedBetaTilde } from './calibrated-beta-tilde';
 export { cascade, type CascadeOptions, type CascadeResult, type CascadeStep } from './cascade';
 
 // Spectrum of the snapshot.
@@ -48,6 +50,9 @@ export { spreadOf } from './spread-of';
 export { kEffOf } from './k-eff-of';
 export { clusterLambdaMax } from './cluster-lambda-max';
 
-// Events and input checks.
+// Events, input checks, files, synthetic data.
 export { firstCrossing } from './first-crossing';
 export { firstNonFinite } from './first-non-finite';
+export { parseNpy, NpyError, type NpyArray } from './npy';
+export { writeNpy } from './npy-write';
+export { gaussianCloud } from './gaussian-cloud';

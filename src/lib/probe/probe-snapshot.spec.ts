@@ -1,7 +1,7 @@
 // The live update: warm start across snapshots, determinism, collapse warning, input checks.
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectory, createProbeState, probeSnapshot, ProbeInputError, type ProbeState } from './index';
-import { gaussianCloud } from './test-data';
+import { gaussianCloud } from './gaussian-cloud';
 
 const d = 8;
 const n = 400;

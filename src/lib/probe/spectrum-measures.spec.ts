@@ -10,7 +10,7 @@ import {
 	symmetricEigen,
 	topEigenpairs
 } from './index';
-import { gaussianCloud } from './test-data';
+import { gaussianCloud } from './gaussian-cloud';
 
 describe('covariance and eigenpairs', () => {
 	it('covariance of a Float32 snapshot equals the naive float64 formula', () => {

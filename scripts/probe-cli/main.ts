@@ -1,0 +1,117 @@
+import {
+	calibratedBetaTilde,
+	probeSnapshot,
+	probeTrajectory,
+	ProbeInputError,
+	type BetaSpec
+} from '../../src/lib/probe/index';
+import { CliError } from './cli-error';
+import { formatSnapshot, formatTrajectory } from './format-report';
+import { formatNumber } from './format-number';
+import { HELP } from './help';
+import { parseArgs, type CliOptions } from './parse-args';
+import { progressBar } from './progress-bar';
+import { readMse, readReadout } from './read-readout';
+import { readSnapshots, type Snapshots } from './read-snapshots';
+import { snapshotJson } from './snapshot-json';
+
+export interface CliIO {
+	stdout(text: string): void;
+	stderr(text: string): void;
+	stderrIsTTY: boolean;
+}
+
+/** β spec per snapshot for the chosen mode, plus the lines that explain the choice. */
+function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaSpec; notes: string[]; extra: Record<string, unknown> } {
+	const T = s.snapshots.length;
+	switch (o.mode) {
+		case 'fixed':
+			return { beta: () => ({ mode: 'fixed', beta: o.beta! }), notes: [`β mode fixed: β = ${o.beta}`], extra: {} };
+		case 'kernel':
+			return {
+				beta: () => ({ mode: 'kernel', tau: o.tau! }),
+				notes: [`β mode kernel: β = 1/τ = ${formatNumber(1 / o.tau!)} on L2-normalised rows`],
+				extra: { tau: o.tau }
+			};
+		case 'residual': {
+			const mse = readMse(o.mse!, T);
+			return {
+				beta: (t) => ({ mode: 'residual', mse: mse[t] }),
+				notes: [`β mode residual: β = d/mse with mse ${typeof o.mse === 'number' ? `= ${o.mse}` : `from ${o.mse}`}`],
+				extra: { mse }
+			};
+		}
+		case 'readout': {
+			const W = readReadout(o.readout!, T, s.d);
+			return {
+				beta: (t) => ({ mode: 'readout', W: W.perSnapshot[t], classes: W.classes }),
+				notes: [`β mode readout: W from ${o.readout}, read as ${W.layout}`],
+				extra: { readoutLayout: W.layout, classes: W.classes }
+			};
+		}
+		case 'calibrated': {
+			const c = calibratedBetaTilde(s.snapshots[0], s.n, s.d, o.beta);
+			const why = o.beta === undefined ? 'so that ρ = 1 at snapshot 0 (pass --beta to choose β there)' : `from β = ${o.beta} at snapshot 0`;
+			return {
+				beta: () => ({ mode: 'calibrated', betaTilde: c.betaTilde }),
+				notes: [`β mode calibrated: β̃ = ${formatNumber(c.betaTilde)} (β = β̃/tr Σ_t), chosen ${why}`],
+				extra: { betaTilde: c.betaTilde }
+			};
+		}
+	}
+}
+
+function run(argv: string[], io: CliIO): number {
+	const o = parseArgs(argv);
+	if (o.help) {
+		io.stdout(HELP);
+		return 0;
+	}
+	const s = readSnapshots(o.file);
+	const { beta, notes, extra } = betaProvider(o, s);
+	const header = { file: o.file, shape: s.shape, dtype: s.dtype, n: s.n, d: s.d, K: o.K, betaMode: o.mode, ...extra, seed: o.seed };
+	const shapeLine = `${o.file}: ${s.trajectory ? `T = ${s.snapshots.length} snapshots of ` : ''}N = ${s.n} points, d = ${s.d} (${s.dtype})`;
+
+	if (!s.trajectory) {
+		const { result } = probeSnapshot(s.snapshots[0], s.n, s.d, beta(0), null, {
+			K: o.K,
+			converge: true,
+			maxIter: o.maxIter,
+			seed: o.seed
+		});
+		if (o.json) io.stdout(JSON.stringify({ ...header, notes, snapshots: [snapshotJson(result, 0, 0)] }, null, 1) + '\n');
+		else io.stdout([shapeLine, ...notes, 'EM from a jittered symmetric start, run to convergence', '', formatSnapshot(result), ''].join('\n'));
+		return 0;
+	}
+
+	const bar = !o.json && io.stderrIsTTY && s.snapshots.length > 1 ? progressBar(io.stderr) : null;
+	const T = s.snapshots.length;
+	const out = probeTrajectory(
+		{ count: T, n: s.n, d: s.d, snapshot: (t) => s.snapshots[t], beta, step: (t) => t * o.every },
+		{ K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, onProgress: bar ? bar.update : undefined }
+	);
+	bar?.clear();
+	const rows = out.results.map((r, t) => ({ step: t * o.every, r }));
+	if (o.json) {
+		const snapshots = rows.map(({ step, r }, t) => snapshotJson(r, t, step));
+		io.stdout(JSON.stringify({ ...header, notes, snapshots, events: out.events }, null, 1) + '\n');
+	} else {
+		const em = o.converge ? 'EM converged at every snapshot' : `${o.emSteps} warm-started EM steps per snapshot`;
+		io.stdout([shapeLine, ...notes, em, '', formatTrajectory(rows, out.events), ''].join('\n'));
+	}
+	return 0;
+}
+
+/** The whole CLI with injectable argv and output; returns the exit code (0 ok, 2 bad input, 1 internal). */
+export function main(argv: string[], io: CliIO): number {
+	try {
+		return run(argv, io);
+	} catch (e) {
+		if (e instanceof CliError || e instanceof ProbeInputError) {
+			io.stderr(`probe: ${e.message}\n`);
+			return 2;
+		}
+		io.stderr(`probe: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+		return 1;
+	}
+}
