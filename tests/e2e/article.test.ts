@@ -96,6 +96,43 @@ describe('the article', () => {
 	});
 });
 
+describe('sharing and export', () => {
+	it('copies a working iframe embed code and exports SVG and PNG', async () => {
+		const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(String(e)));
+		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+		const base = (await import('vitest')).inject('baseUrl');
+		await page.goto(base + '/?pitchfork.rho=2.5&pitchfork.k=3', { waitUntil: 'networkidle' });
+		const fig = page.locator('[data-figure="pitchfork"]');
+		await fig.getByRole('button', { name: 'Copy embed code' }).click();
+		const code = await page.evaluate(() => navigator.clipboard.readText());
+		const src = /<iframe src="([^"]+)"/.exec(code)?.[1] ?? '';
+		expect(src).toContain('/embed/pitchfork?');
+		expect(src).toContain('rho=2.5');
+		expect(src).toContain('k=3');
+		// the embed reproduces the view
+		const embed = await context.newPage();
+		await embed.goto(src, { waitUntil: 'networkidle' });
+		expect(await embed.locator('[data-figure="pitchfork"]').getAttribute('data-rho')).toBe('2.500');
+		expect(await embed.locator('[data-figure="pitchfork"]').getAttribute('data-k')).toBe('3');
+		const [svg] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'SVG' }).click()]);
+		expect(svg.suggestedFilename()).toBe('pitchfork-pitchfork.svg');
+		const svgText = await (await import('node:fs/promises')).readFile((await svg.path()) as string, 'utf8');
+		expect(svgText).toContain('<svg');
+		expect(svgText.match(/<circle/g)?.length ?? 0).toBeGreaterThan(100);
+		const [png] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'PNG 2×' }).click()]);
+		expect(png.suggestedFilename()).toBe('pitchfork-pitchfork@2x.png');
+		const bytes = await (await import('node:fs/promises')).readFile((await png.path()) as string);
+		expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+		expect(bytes.readUInt32BE(16)).toBeGreaterThan(1200); // 2× width
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('embeds', () => {
 	for (const name of FIGURE_NAMES) {
 		it(`/embed/${name} loads alone with zero console errors`, async () => {
