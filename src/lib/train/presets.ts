@@ -7,11 +7,11 @@ import type { GrokkingConfig, SaeConfig, ToyConfig, ToyName } from './config';
 const probeDefaults = { probeEvery: 25, probeK: 8, emSteps: 5, displayPoints: 300, topK: 8 };
 const adamDefaults = { beta1: 0.9, beta2: 0.98, epsilon: 1e-8 };
 
-function grokking(p: number, embedDim: number, hidden: number, steps: number): GrokkingConfig {
+function grokking(p: number, trainFraction: number, embedDim: number, hidden: number, steps: number): GrokkingConfig {
 	return {
 		toy: 'grokking',
 		p,
-		trainFraction: 0.5,
+		trainFraction,
 		embedDim,
 		hidden,
 		steps,
@@ -52,9 +52,10 @@ export interface Preset {
 }
 
 export const PRESETS: Preset[] = [
-	{ name: 'grokking-small', label: 'a + b mod 31 (CPU-sized)', config: grokking(31, 32, 128, 3000) },
-	{ name: 'grokking-59', label: 'a + b mod 59', config: grokking(59, 32, 128, 3000) },
-	{ name: 'grokking-97', label: 'a + b mod 97 (fast GPU)', config: grokking(97, 64, 256, 3000) },
+	// p = 31 at fraction 0.5 is still below 30% test accuracy at step 2000 (wd 1); fraction 0.7 reaches 95% near 800.
+	{ name: 'grokking-small', label: 'a + b mod 31, 70% train (CPU-sized)', config: grokking(31, 0.7, 32, 128, 1500) },
+	{ name: 'grokking-59', label: 'a + b mod 59, 50% train', config: grokking(59, 0.5, 32, 128, 3000) },
+	{ name: 'grokking-97', label: 'a + b mod 97, 40% train (fast GPU)', config: grokking(97, 0.4, 64, 256, 3000) },
 	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000) },
 	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000) }
 ];

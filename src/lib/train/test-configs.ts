@@ -1,0 +1,24 @@
+/** Tiny configurations for unit tests (fast on wasm in Node). Not used by the app. */
+import type { GrokkingConfig, SaeConfig } from './config';
+import { getPreset } from './presets';
+
+export function tinyGrokking(over: Partial<GrokkingConfig> = {}): GrokkingConfig {
+	const c = getPreset('grokking-small', 'grokking').config as GrokkingConfig;
+	return { ...c, p: 11, trainFraction: 0.5, embedDim: 8, hidden: 32, probeEvery: 10, ...over };
+}
+
+export function tinySae(over: Partial<SaeConfig> = {}): SaeConfig {
+	const c = getPreset('sae-small', 'sae').config as SaeConfig;
+	return {
+		...c,
+		inputDim: 8,
+		features: 16,
+		atoms: 32,
+		batch: 64,
+		evalSamples: 256,
+		steps: 200,
+		probeEvery: 10,
+		activeProb: 0.1,
+		...over
+	};
+}
