@@ -1,0 +1,55 @@
+/**
+ * Vertical marks on the time charts: the trajectory's events (as they happen) and the hyper-parameter changes at
+ * their step. Labels are staggered over a few rows so neighbouring marks stay readable.
+ */
+import type { HyperChange, HyperKey, TrajectoryEvents } from '$lib/train/protocol';
+import { fmt } from '$lib/figures/format';
+
+export type MarkKind = 'onset' | 'escape' | 'symmetryBreaking' | 'collapse' | 'hyper';
+
+export interface StepMark {
+	kind: MarkKind;
+	step: number;
+	label: string;
+	/** Label row (0, 1, 2): staggers the labels of neighbouring marks. */
+	row: number;
+}
+
+const EVENT_LABELS: Record<Exclude<MarkKind, 'hyper'>, string> = {
+	onset: 'ρ = 1',
+	escape: 'probe escape',
+	symmetryBreaking: 'symmetry breaking',
+	collapse: 'collapse warning'
+};
+
+export const HYPER_SYMBOLS: Record<HyperKey, string> = { weightDecay: 'wd', noise: 'σ', lr: 'lr' };
+
+export function eventMarks(events: TrajectoryEvents | null | undefined): StepMark[] {
+	if (!events) return [];
+	const out: StepMark[] = [];
+	for (const kind of ['onset', 'escape', 'symmetryBreaking', 'collapse'] as const) {
+		const step = events[kind];
+		if (step !== null && Number.isFinite(step)) out.push({ kind, step, label: EVENT_LABELS[kind], row: 0 });
+	}
+	return out;
+}
+
+/** One mark per (step, key): a slider drag that lands several changes on one step shows only the last value. */
+export function hyperMarks(changes: readonly HyperChange[] | null | undefined): StepMark[] {
+	if (!changes) return [];
+	const last = new Map<string, HyperChange>();
+	for (const c of changes) last.set(`${c.step}:${c.key}`, c);
+	return [...last.values()].map((c) => ({ kind: 'hyper' as const, step: c.step, label: `${HYPER_SYMBOLS[c.key]} = ${fmt(c.value, 2)}`, row: 0 }));
+}
+
+/** All marks sorted by step, each label on the first row not used by a mark closer than `minGap` steps before it. */
+export function stepMarks(events: TrajectoryEvents | null | undefined, changes: readonly HyperChange[] | null | undefined, minGap: number): StepMark[] {
+	const marks = [...eventMarks(events), ...hyperMarks(changes)].sort((a, b) => a.step - b.step);
+	const rowEnds = [-Infinity, -Infinity, -Infinity];
+	for (const m of marks) {
+		const free = rowEnds.findIndex((end) => m.step - end >= minGap);
+		m.row = free >= 0 ? free : rowEnds.indexOf(Math.min(...rowEnds));
+		rowEnds[m.row] = m.step;
+	}
+	return marks;
+}

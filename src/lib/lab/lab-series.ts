@@ -1,0 +1,64 @@
+/**
+ * Time series for the lab's charts, one array per quantity over the buffered snapshots (NaN where a snapshot does not
+ * carry the quantity, e.g. accuracy on the SAE or W/T before it exists). Pure: snapshots in, numbers out.
+ */
+import type { Snapshot } from '$lib/train/protocol';
+
+export interface LabSeries {
+	steps: number[];
+	rho: number[];
+	beta: number[];
+	betaC: number[];
+	hessianMin: number[];
+	wt: number[];
+	kEff: number[];
+	trainAcc: number[];
+	testAcc: number[];
+	trainLoss: number[];
+	testLoss: number[];
+	mse: number[];
+	l0: number[];
+	dead: number[];
+	mmcs: number[];
+	meanPurity: number[];
+}
+
+export function labSeries(snaps: readonly Snapshot[]): LabSeries {
+	const n = snaps.length;
+	const col = () => new Array<number>(n).fill(Number.NaN);
+	const s: LabSeries = {
+		steps: snaps.map((x) => x.step),
+		rho: snaps.map((x) => x.probe.rho),
+		beta: snaps.map((x) => x.probe.beta),
+		betaC: snaps.map((x) => x.probe.betaC),
+		hessianMin: snaps.map((x) => x.probe.hessianMin),
+		wt: snaps.map((x) => x.probe.wt ?? Number.NaN),
+		kEff: snaps.map((x) => x.probe.kEff),
+		trainAcc: col(),
+		testAcc: col(),
+		trainLoss: col(),
+		testLoss: col(),
+		mse: col(),
+		l0: col(),
+		dead: col(),
+		mmcs: col(),
+		meanPurity: col()
+	};
+	snaps.forEach((x, i) => {
+		const m = x.metrics;
+		if (m.kind === 'grokking') {
+			s.trainAcc[i] = m.trainAcc;
+			s.testAcc[i] = m.testAcc;
+			s.trainLoss[i] = m.trainLoss;
+			s.testLoss[i] = m.testLoss;
+		} else {
+			s.trainLoss[i] = m.loss;
+			s.mse[i] = m.mse;
+			s.l0[i] = m.l0;
+			s.dead[i] = m.dead;
+			s.mmcs[i] = m.mmcs;
+			s.meanPurity[i] = m.meanPurity;
+		}
+	});
+	return s;
+}
