@@ -1,0 +1,157 @@
+/**
+ * Headless training runs in Node (wasm backend, cpu if wasm fails), with the same code as the browser worker.
+ *   npm run train -- grokking|sae [--preset NAME] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
+ *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
+ * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
+import type { ToyConfig } from '../src/lib/train/config';
+import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
+import { useNodeBackend } from '../src/lib/train/node-backend';
+import { getPreset } from '../src/lib/train/presets';
+import type { Snapshot } from '../src/lib/train/protocol';
+import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
+
+const fmt = (x: number | null | undefined, digits = 3) =>
+	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
+
+let lastDecile = -1;
+
+function progress(s: Snapshot, total: number, label: string): void {
+	const width = 30;
+	const done = Math.min(1, s.step / total);
+	const bar = '#'.repeat(Math.round(done * width)).padEnd(width, ' ');
+	const m = s.metrics;
+	const detail =
+		m.kind === 'grokking'
+			? `train ${fmt(m.trainAcc, 2)} test ${fmt(m.testAcc, 2)}`
+			: `mse ${fmt(m.mse)} dead ${m.dead} mmcs ${fmt(m.mmcs, 2)}`;
+	const line = `${label} [${bar}] ${String(s.step).padStart(6)}/${total} ${detail} ρ ${fmt(s.probe.rho)}`;
+	if (process.stderr.isTTY) {
+		process.stderr.write(`\r${line}`);
+		return;
+	}
+	// Not a terminal: one line per tenth of the run.
+	const decile = s.step === 0 ? -1 : Math.floor(done * 10);
+	if (s.step === 0) lastDecile = -1;
+	if (decile > lastDecile || s.step === 0) {
+		lastDecile = decile;
+		process.stderr.write(`${line}\n`);
+	}
+}
+
+function printSummary(label: string, r: HeadlessResult): void {
+	const s: RunSummary = r.summary;
+	const rows: [string, string][] =
+		s.toy === 'grokking'
+			? [
+					['steps run', fmt(s.steps)],
+					['train acc ≥ 99% at', fmt(s.train99)],
+					['test acc ≥ 50% at', fmt(s.test50)],
+					['test acc ≥ 95% at', fmt(s.test95)],
+					['onset (ρ crosses 1)', fmt(s.onset)],
+					['probe escape', fmt(s.escape)],
+					['symmetry breaking (W/T)', fmt(s.symmetryBreaking)],
+					['lag t_sb / t_on', fmt(s.lag)],
+					['shape', s.shape],
+					['ρ after memorisation (median)', fmt(s.rhoPlateau)],
+					['ρ at test 50%', fmt(s.rhoAtTest50)],
+					['ρ max / final', `${fmt(s.rhoMax)} / ${fmt(s.rhoFinal)}`],
+					['final train / test acc', `${fmt(s.finalTrainAcc)} / ${fmt(s.finalTestAcc)}`]
+				]
+			: [
+					['steps run', fmt(s.steps)],
+					['mse / l0 / dead', `${fmt(s.mse)} / ${fmt(s.l0)} / ${s.dead}`],
+					['MMCS', fmt(s.mmcs)],
+					['mean purity', fmt(s.meanPurity)],
+					['lottery early step', fmt(s.lottery?.earlyStep)],
+					['Spearman(early, final)', fmt(s.lottery?.spearman)],
+					['top-decile final purity', fmt(s.lottery?.topDecilePurity)],
+					['÷ baseline', `${fmt(s.lottery?.ratioToBaseline)} (baseline ${fmt(s.lottery?.baseline)})`],
+					['÷ all-atom mean', `${fmt(s.lottery?.ratioToMean)} (mean ${fmt(s.lottery?.meanPurity)})`],
+					['residual ρ start / max / final', `${fmt(s.rhoStart)} / ${fmt(s.rhoMax)} / ${fmt(s.rhoFinal)}`],
+					['onset / escape / shape', `${fmt(s.onset)} / ${fmt(s.escape)} / ${s.shape}`]
+				];
+	console.log(`\n${label}`);
+	for (const [k, v] of rows) console.log(`  ${k.padEnd(32)} ${v}`);
+	console.log(`  ${'ms per step / per snapshot'.padEnd(32)} ${fmt(r.msPerStep)} / ${fmt(r.msPerProbe)}`);
+	if (s.stopped) console.log(`  stopped early: ${s.stopped}`);
+}
+
+/** Typed arrays → plain arrays for JSON. */
+function jsonReplacer(_k: string, v: unknown): unknown {
+	return ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v;
+}
+
+async function main(args: TrainCliArgs): Promise<void> {
+	const { backend, note } = await useNodeBackend(args.backend);
+	const presetName = args.preset ?? (args.toy === 'grokking' ? 'grokking-59' : 'sae');
+	const preset = getPreset(presetName, args.toy);
+	const base: ToyConfig = preset.config;
+	if (args.steps !== null) base.steps = args.steps[0];
+	if (args.probeEvery !== null) base.probeEvery = args.probeEvery;
+	if (args.noise !== null) base.hyper.noise = args.noise;
+	if (args.lr !== null) base.hyper.lr = args.lr;
+	const decays = args.weightDecays ?? [base.hyper.weightDecay];
+	if (!args.json) console.error(`backend: ${note}; preset ${preset.name} (${preset.label})`);
+
+	const runs: unknown[] = [];
+	for (const [i, wd] of decays.entries()) {
+		for (const seed of args.seeds) {
+			const config: ToyConfig = structuredClone(base);
+			config.hyper.weightDecay = wd;
+			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
+			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}`;
+			const result = await runHeadless(config, seed, {
+				steps: config.steps,
+				stopAfterGrok: args.stopAfterGrok ?? undefined,
+				onSnapshot: (s) => {
+					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
+					else progress(s, config.steps, label);
+				}
+			});
+			if (args.json) console.log(JSON.stringify({ type: 'summary', seed, weightDecay: wd, summary: result.summary, msPerStep: result.msPerStep, msPerProbe: result.msPerProbe }));
+			else {
+				if (process.stderr.isTTY) process.stderr.write('\n');
+				printSummary(label, result);
+			}
+			runs.push({
+				seed,
+				weightDecay: wd,
+				stepBudget: config.steps,
+				summary: result.summary,
+				msPerStep: result.msPerStep,
+				msPerProbe: result.msPerProbe,
+				trajectory: toColumns(result.records)
+			});
+		}
+	}
+	if (args.out) {
+		mkdirSync(dirname(args.out), { recursive: true });
+		const doc = {
+			command: `npm run train -- ${process.argv.slice(2).join(' ')}`,
+			date: new Date().toISOString(),
+			backend,
+			backendNote: note,
+			preset: preset.name,
+			config: base,
+			runs
+		};
+		writeFileSync(args.out, JSON.stringify(doc, jsonReplacer) + '\n');
+		if (!args.json) console.error(`wrote ${args.out}`);
+	}
+}
+
+let parsed: TrainCliArgs;
+try {
+	parsed = parseTrainArgs(process.argv.slice(2));
+} catch (e) {
+	console.error(e instanceof Error ? e.message : String(e));
+	process.exit(2);
+}
+main(parsed).catch((e) => {
+	console.error(`train: ${e instanceof Error ? e.message : String(e)}`);
+	process.exit(1);
+});

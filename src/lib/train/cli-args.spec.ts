@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrainArgs } from './cli-args';
+
+describe('train CLI arguments', () => {
+	it('parses toys, presets, lists and flags', () => {
+		const a = parseTrainArgs(['grokking', '--preset', 'grokking-59', '--seeds', '1,2,3', '--weight-decay', '0,0.3,1,3', '--json', '--steps', '500']);
+		expect(a.toy).toBe('grokking');
+		expect(a.preset).toBe('grokking-59');
+		expect(a.seeds).toEqual([1, 2, 3]);
+		expect(a.weightDecays).toEqual([0, 0.3, 1, 3]);
+		expect(a.json).toBe(true);
+		expect(a.steps).toEqual([500]);
+		expect(parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '50,60']).steps).toEqual([50, 60]);
+		expect(parseTrainArgs(['sae']).seeds).toEqual([1]);
+	});
+
+	it('rejects bad input with one clear message', () => {
+		expect(() => parseTrainArgs(['mnist'])).toThrow(/"grokking" or "sae"/);
+		expect(() => parseTrainArgs(['sae', '--steps', '-3'])).toThrow(/--steps expects non-negative integers/);
+		expect(() => parseTrainArgs(['sae', '--noise'])).toThrow(/--noise needs a value/);
+		expect(() => parseTrainArgs(['sae', '--frobnicate', '1'])).toThrow(/unknown option "--frobnicate"/);
+		expect(() => parseTrainArgs(['sae', '--seed', '1.5'])).toThrow(/integers/);
+		expect(() => parseTrainArgs(['sae', '--lr', '0'])).toThrow(/--lr must be > 0/);
+		expect(() => parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '1,2,3'])).toThrow(/one per weight decay/);
+	});
+});

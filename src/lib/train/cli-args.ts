@@ -1,0 +1,121 @@
+/** Argument parsing for `npm run train`: one clear message for anything it does not understand. */
+import type { BackendName, ToyName } from './config';
+import { presetNames } from './presets';
+
+export interface TrainCliArgs {
+	toy: ToyName;
+	preset: string | null;
+	/** One value, or one per weight decay. */
+	steps: number[] | null;
+	seeds: number[];
+	weightDecays: number[] | null;
+	noise: number | null;
+	lr: number | null;
+	probeEvery: number | null;
+	stopAfterGrok: number | null;
+	json: boolean;
+	out: string | null;
+	backend: BackendName;
+}
+
+export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
+  --preset NAME          ${presetNames().join(', ')}
+  --steps N              training steps (default: the preset's); a list gives one per weight decay
+  --seed S               seed (default 1); --seeds 1,2,3 runs several
+  --weight-decay X       decoupled weight decay; a list (0,0.3,1,3) sweeps it
+  --noise X              gradient-noise σ
+  --lr X                 learning rate
+  --probe-every K        snapshot every K steps (default: the preset's)
+  --stop-after-grok N    grokking: stop N steps after test accuracy first reaches 95%
+  --json                 one JSON line per snapshot, then one per run summary
+  --out FILE             also write all runs (summaries + trajectories) as one JSON document
+  --backend wasm|cpu     tfjs backend in Node (default wasm)`;
+
+function numberList(flag: string, v: string, integer: boolean): number[] {
+	const xs = v.split(',').map((s) => Number(s.trim()));
+	for (const x of xs) {
+		if (!Number.isFinite(x) || x < 0 || (integer && !Number.isInteger(x))) {
+			throw new Error(`${flag} expects ${integer ? 'non-negative integers' : 'non-negative numbers'}, got "${v}"`);
+		}
+	}
+	return xs;
+}
+
+function single(flag: string, v: string, integer: boolean): number {
+	const xs = numberList(flag, v, integer);
+	if (xs.length !== 1) throw new Error(`${flag} takes one value, got "${v}"`);
+	return xs[0];
+}
+
+export function parseTrainArgs(argv: string[]): TrainCliArgs {
+	const args: TrainCliArgs = {
+		toy: 'grokking',
+		preset: null,
+		steps: null,
+		seeds: [1],
+		weightDecays: null,
+		noise: null,
+		lr: null,
+		probeEvery: null,
+		stopAfterGrok: null,
+		json: false,
+		out: null,
+		backend: 'wasm'
+	};
+	const rest = [...argv];
+	const toy = rest.shift();
+	if (toy !== 'grokking' && toy !== 'sae') throw new Error(`first argument must be "grokking" or "sae", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
+	args.toy = toy;
+	while (rest.length) {
+		const flag = rest.shift()!;
+		if (flag === '--json') {
+			args.json = true;
+			continue;
+		}
+		const value = rest.shift();
+		if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${TRAIN_USAGE}`);
+		switch (flag) {
+			case '--preset':
+				args.preset = value;
+				break;
+			case '--steps':
+				args.steps = numberList(flag, value, true);
+				if (args.steps.some((n) => n < 1)) throw new Error('--steps must be ≥ 1');
+				break;
+			case '--seed':
+			case '--seeds':
+				args.seeds = numberList(flag, value, true);
+				break;
+			case '--weight-decay':
+				args.weightDecays = numberList(flag, value, false);
+				break;
+			case '--noise':
+				args.noise = single(flag, value, false);
+				break;
+			case '--lr':
+				args.lr = single(flag, value, false);
+				if (args.lr === 0) throw new Error('--lr must be > 0');
+				break;
+			case '--probe-every':
+				args.probeEvery = single(flag, value, true);
+				if (args.probeEvery < 1) throw new Error('--probe-every must be ≥ 1');
+				break;
+			case '--stop-after-grok':
+				args.stopAfterGrok = single(flag, value, true);
+				break;
+			case '--out':
+				args.out = value;
+				break;
+			case '--backend':
+				if (value !== 'wasm' && value !== 'cpu') throw new Error(`--backend must be wasm or cpu in Node, got "${value}"`);
+				args.backend = value;
+				break;
+			default:
+				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);
+		}
+	}
+	if (args.steps && args.steps.length > 1 && args.steps.length !== (args.weightDecays?.length ?? 1)) {
+		throw new Error(`--steps lists ${args.steps.length} values but --weight-decay lists ${args.weightDecays?.length ?? 1}: give one, or one per weight decay`);
+	}
+	return args;
+}

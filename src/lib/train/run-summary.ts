@@ -1,0 +1,174 @@
+/**
+ * Compact per-snapshot records and the run-level summary the CLI prints and the article quotes: steps to train 99%,
+ * test 50% / 95% (first snapshot at or above, so the resolution is probeEvery), the probe's onset / escape /
+ * symmetry breaking / lag, and the ρ level after memorisation; for the SAE the final metrics and lottery statistics.
+ */
+import type { TrajectoryEvents } from '../probe/types';
+import type { LotteryStats, Snapshot } from './protocol';
+
+export interface SnapshotRecord {
+	step: number;
+	rho: number;
+	beta: number;
+	betaC: number;
+	lambda1: number;
+	hessianMin: number;
+	spread: number;
+	kEff: number;
+	wt: number | null;
+	trace: number;
+	effectiveRank: number;
+	trainLoss?: number;
+	testLoss?: number;
+	trainAcc?: number;
+	testAcc?: number;
+	weightNorm?: number;
+	loss?: number;
+	mse?: number;
+	l0?: number;
+	dead?: number;
+	mmcs?: number;
+	meanPurity?: number;
+}
+
+export function toRecord(s: Snapshot): SnapshotRecord {
+	const p = s.probe;
+	const base: SnapshotRecord = {
+		step: s.step,
+		rho: p.rho,
+		beta: p.beta,
+		betaC: p.betaC,
+		lambda1: p.lambdas[0],
+		hessianMin: p.hessianMin,
+		spread: p.spread,
+		kEff: p.kEff,
+		wt: p.wt,
+		trace: p.trace,
+		effectiveRank: p.effectiveRank
+	};
+	const m = s.metrics;
+	if (m.kind === 'grokking') {
+		const { trainLoss, testLoss, trainAcc, testAcc, weightNorm } = m;
+		return { ...base, trainLoss, testLoss, trainAcc, testAcc, weightNorm };
+	}
+	const { loss, mse, l0, dead, mmcs, meanPurity } = m;
+	return { ...base, loss, mse, l0, dead, mmcs, meanPurity };
+}
+
+/** First record step where `value(r) ≥ threshold`, or null. */
+export function firstStepAtLeast(records: SnapshotRecord[], value: (r: SnapshotRecord) => number | undefined, threshold: number): number | null {
+	for (const r of records) {
+		const v = value(r);
+		if (v !== undefined && v >= threshold) return r.step;
+	}
+	return null;
+}
+
+function median(xs: number[]): number | null {
+	if (xs.length === 0) return null;
+	const s = [...xs].sort((a, b) => a - b);
+	const h = s.length >> 1;
+	return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+export interface GrokkingSummary {
+	toy: 'grokking';
+	steps: number;
+	train99: number | null;
+	test50: number | null;
+	test95: number | null;
+	onset: number | null;
+	escape: number | null;
+	symmetryBreaking: number | null;
+	lag: number | null;
+	shape: TrajectoryEvents['shape'];
+	rhoMax: number;
+	/** ρ at the first snapshot with test accuracy ≥ 0.5. */
+	rhoAtTest50: number | null;
+	/** Median ρ after memorisation: snapshots from train99 up to test50 (or the end of the run if it never comes). */
+	rhoPlateau: number | null;
+	rhoFinal: number;
+	finalTrainAcc: number;
+	finalTestAcc: number;
+	/** Why the run stopped early (NaN/divergence), if it did. */
+	stopped: string | null;
+}
+
+export interface SaeSummary {
+	toy: 'sae';
+	steps: number;
+	mse: number;
+	l0: number;
+	dead: number;
+	mmcs: number;
+	meanPurity: number;
+	lottery: LotteryStats | null;
+	onset: number | null;
+	escape: number | null;
+	shape: TrajectoryEvents['shape'];
+	rhoStart: number;
+	rhoMax: number;
+	rhoFinal: number;
+	stopped: string | null;
+}
+
+export type RunSummary = GrokkingSummary | SaeSummary;
+
+export function summarise(records: SnapshotRecord[], last: Snapshot, stopped: string | null = null): RunSummary {
+	const e = last.events;
+	const final = records[records.length - 1];
+	if (last.metrics.kind === 'grokking') {
+		const train99 = firstStepAtLeast(records, (r) => r.trainAcc, 0.99);
+		const test50 = firstStepAtLeast(records, (r) => r.testAcc, 0.5);
+		const plateau =
+			train99 === null ? [] : records.filter((r) => r.step >= train99 && (test50 === null || r.step < test50)).map((r) => r.rho);
+		return {
+			toy: 'grokking',
+			steps: last.step,
+			train99,
+			test50,
+			test95: firstStepAtLeast(records, (r) => r.testAcc, 0.95),
+			onset: e.onset,
+			escape: e.escape,
+			symmetryBreaking: e.symmetryBreaking,
+			lag: e.lag,
+			shape: e.shape,
+			rhoMax: e.rhoMax,
+			rhoAtTest50: test50 === null ? null : records.find((r) => r.step === test50)!.rho,
+			rhoPlateau: median(plateau),
+			rhoFinal: final.rho,
+			finalTrainAcc: last.metrics.trainAcc,
+			finalTestAcc: last.metrics.testAcc,
+			stopped
+		};
+	}
+	const m = last.metrics;
+	return {
+		toy: 'sae',
+		steps: last.step,
+		mse: m.mse,
+		l0: m.l0,
+		dead: m.dead,
+		mmcs: m.mmcs,
+		meanPurity: m.meanPurity,
+		lottery: m.lottery,
+		onset: e.onset,
+		escape: e.escape,
+		shape: e.shape,
+		rhoStart: records[0].rho,
+		rhoMax: e.rhoMax,
+		rhoFinal: final.rho,
+		stopped
+	};
+}
+
+/** Records as columns (one array per field), numbers rounded to `digits` significant digits: compact JSON. */
+export function toColumns(records: SnapshotRecord[], digits = 4): Record<string, (number | null)[]> {
+	const keys = new Set<string>();
+	for (const r of records) for (const k of Object.keys(r)) keys.add(k);
+	const round = (v: unknown): number | null =>
+		typeof v !== 'number' || !Number.isFinite(v) ? null : Number.isInteger(v) ? v : Number(v.toPrecision(digits));
+	const out: Record<string, (number | null)[]> = {};
+	for (const k of keys) out[k] = records.map((r) => round((r as unknown as Record<string, unknown>)[k]));
+	return out;
+}
