@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearDomain, logDomain, positiveOrNaN, stepDomain } from './chart-domains';
+import { linearDomain, logDomain, positiveOrNaN, stepDomain, symmetricExtent } from './chart-domains';
 
 describe('chart domains', () => {
 	it('linear: spans finite values and the included ones, padded', () => {
@@ -23,5 +23,10 @@ describe('chart domains', () => {
 
 	it('positiveOrNaN', () => {
 		expect(positiveOrNaN([1, 0, -2, Infinity])).toEqual([1, NaN, NaN, NaN]);
+	});
+
+	it('symmetric extent covers every finite coordinate', () => {
+		expect(symmetricExtent(new Float32Array([1, -2]), [NaN, 0.5])).toBeCloseTo(2.1);
+		expect(symmetricExtent(new Float32Array(0))).toBe(1);
 	});
 });

@@ -38,3 +38,10 @@ export function stepDomain(steps: readonly number[], minSpan: number): [number, 
 export function positiveOrNaN(values: readonly number[]): number[] {
 	return values.map((v) => (Number.isFinite(v) && v > 0 ? v : Number.NaN));
 }
+
+/** Half-width of a square view centred on 0 holding every finite coordinate (5% margin); 1 when there is none. */
+export function symmetricExtent(...arrays: ArrayLike<number>[]): number {
+	let m = 0;
+	for (const a of arrays) for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) m = Math.max(m, Math.abs(a[i]));
+	return m > 0 ? m * 1.05 : 1;
+}

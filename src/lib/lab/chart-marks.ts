@@ -22,6 +22,15 @@ const EVENT_LABELS: Record<Exclude<MarkKind, 'hyper'>, string> = {
 	collapse: 'collapse warning'
 };
 
+/** Colours of the marks (Okabe–Ito via the site's CSS variables), shared by the charts and the events list. */
+export const MARK_COLOURS: Record<MarkKind, string> = {
+	onset: 'var(--c-vermillion)',
+	escape: 'var(--c-purple)',
+	symmetryBreaking: 'var(--c-green)',
+	collapse: 'var(--ink)',
+	hyper: 'var(--muted)'
+};
+
 export const HYPER_SYMBOLS: Record<HyperKey, string> = { weightDecay: 'wd', noise: 'σ', lr: 'lr' };
 
 export function eventMarks(events: TrajectoryEvents | null | undefined): StepMark[] {

@@ -60,6 +60,7 @@ export class LabRun {
 	#afterReady: { hyper?: Hyper; play: boolean } | null = null;
 	#hyperPatch: Partial<Hyper> = {};
 	#hyperTimer: ReturnType<typeof setTimeout> | undefined;
+	#hidden = false;
 
 	constructor(private readonly makeClient: () => TrainClient = createTrainClient) {}
 
@@ -121,7 +122,9 @@ export class LabRun {
 		clearTimeout(this.#hyperTimer);
 		this.#hyperTimer = setTimeout(() => this.#flushHyper(), HYPER_DEBOUNCE_MS);
 	}
+	/** A hidden tab pauses training; visible again resumes it (unless the user paused). Remembered across a warm-up. */
 	setVisibility(hidden: boolean): void {
+		this.#hidden = hidden;
 		this.#post({ type: 'setVisibility', hidden });
 	}
 
@@ -172,6 +175,7 @@ export class LabRun {
 				const start = { ...(after?.hyper ?? msg.config.hyper), ...this.#hyperPatch };
 				this.#hyperPatch = {};
 				if (!sameHyper(start, msg.config.hyper)) this.reset({ hyper: start });
+				if (this.#hidden) this.#post({ type: 'setVisibility', hidden: true });
 				if (after?.play) this.play();
 				break;
 			}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, SCREENSHOT_DIR } from './browser';
+
+/**
+ * The lab in a real browser. Training speed depends on the machine and the backend the worker measured (headless
+ * Chromium without a GPU usually ends up on WASM), so every wait polls the page's data-* attributes with a generous
+ * limit instead of assuming a rate. The smallest preset keeps it short.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const LAB = '[data-figure="lab"]';
+const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(`data-${name}`);
+const num = async (page: Page, name: string) => Number(await attr(page, name));
+
+/** Poll until `check` holds; fail with `what` after `timeoutMs`. */
+async function until(page: Page, what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
+	const t0 = Date.now();
+	while (!(await check())) {
+		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await page.waitForTimeout(200);
+	}
+}
+
+describe('the lab', () => {
+	it('trains live: the step advances, weight decay changes without a reset, pause stops the counter', async () => {
+		const t0 = Date.now();
+		const { page, errors, requests } = await openPage(browser, '/lab?preset=grokking-small');
+		expect(await page.locator(LAB).count()).toBe(1);
+
+		// Training starts by itself once the worker has measured the backends.
+		await until(page, 'the first training steps', async () => (await num(page, 'step')) > 0);
+		const backend = await attr(page, 'backend');
+		expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
+		expect(await page.locator('[data-control="backend-badge"]').textContent()).toMatch(/WebGPU|WebGL|WASM|CPU/);
+		const first = await num(page, 'step');
+		await until(page, 'the step to advance', async () => (await num(page, 'step')) > first);
+		await until(page, 'a probe snapshot with ρ', async () => Number.isFinite(Number((await attr(page, 'rho')) || 'x')));
+		expect(await page.locator(`${LAB} svg[role="img"]`).count()).toBeGreaterThanOrEqual(6);
+
+		// Drag the weight-decay thumb to the left end: the value changes, the run goes on from where it was.
+		const wdBefore = await num(page, 'weight-decay');
+		const stepBefore = await num(page, 'step');
+		const slider = page.locator('input[data-control="weight-decay"]');
+		const box = (await slider.boundingBox())!;
+		const y = box.y + box.height / 2;
+		await page.mouse.move(box.x + box.width * (wdBefore / 5), y);
+		await page.mouse.down();
+		for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + box.width * (wdBefore / 5) * (1 - i / 5), y);
+		await page.mouse.up();
+		const wdAfter = await num(page, 'weight-decay');
+		expect(wdAfter).toBeLessThan(wdBefore);
+		expect(await num(page, 'step')).toBeGreaterThanOrEqual(stepBefore);
+		// The worker applies it to the running model: the next snapshot trains with it, at a later step.
+		await until(page, 'a snapshot with the new weight decay', async () => (await num(page, 'weight-decay-in-force')) === wdAfter);
+		expect(await num(page, 'step')).toBeGreaterThan(stepBefore);
+		expect(page.url()).toContain('weightDecay=');
+
+		const rate = await attr(page, 'steps-per-second');
+
+		// Pause: the counter stops.
+		await page.locator('button[data-control="play-pause"]').click();
+		await until(page, 'the pause', async () => (await attr(page, 'running')) === 'false', 20_000);
+		const paused = await num(page, 'step');
+		await page.waitForTimeout(2000);
+		expect(await num(page, 'step')).toBe(paused);
+		expect(await attr(page, 'paused-reason')).toBe('user');
+
+		// Paused: the scrubber goes back through the buffered snapshots and the scatter follows.
+		const scrub = page.locator('input[data-control="scrub"]');
+		expect(await scrub.isEnabled()).toBe(true);
+		await scrub.focus();
+		await scrub.press('Home');
+		await page.waitForTimeout(300);
+		expect(await page.getByText('Probe points and prototypes at step 0').count()).toBe(1);
+		await scrub.press('End');
+
+		await page.locator(LAB).screenshot({ path: `${SCREENSHOT_DIR}/lab.png` });
+		console.log(`lab: backend ${backend}, ${rate} steps/s while training, paused at step ${paused} after ${(Date.now() - t0) / 1000} s`);
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
+		await page.close();
+	});
+});
