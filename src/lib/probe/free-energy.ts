@@ -1,4 +1,4 @@
-import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
+import { prototypeHalfNorms, prototypeScores, prototypeScores4 } from './prototype-scores';
 import type { Matrix } from './types';
 
 /**
@@ -29,17 +29,31 @@ export function freeEnergy(
 		return total / n;
 	}
 	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
-	const s = new Float64Array(K);
+	const s = new Float64Array(4 * K);
 	const logK = Math.log(K);
 	let total = 0;
-	for (let r = 0; r < n; r++) {
-		const o = r * d;
-		const max = prototypeScores(Z, o, d, prototypes, K, beta, half, s);
-		let sum = 0;
-		for (let k = 0; k < K; k++) sum += Math.exp(s[k] - max);
-		let z2 = 0;
-		for (let j = 0; j < d; j++) z2 += Z[o + j] * Z[o + j];
-		total += 0.5 * z2 - (max + Math.log(sum) - logK) / beta;
+	// Σ_n −(log Σ_k e^{s_nk} − log K)/β for `rows` rows whose scores are in s.
+	const addRows = (rows: number) => {
+		for (let q = 0; q < rows; q++) {
+			let max = -Infinity;
+			for (let k = 0; k < K; k++) if (s[q * K + k] > max) max = s[q * K + k];
+			let sum = 0;
+			for (let k = 0; k < K; k++) sum += Math.exp(s[q * K + k] - max);
+			total -= (max + Math.log(sum) - logK) / beta;
+		}
+	};
+	let r = 0;
+	if (Z instanceof Float64Array) {
+		for (; r + 4 <= n; r += 4) {
+			prototypeScores4(Z, r * d, d, prototypes, K, beta, half, s);
+			addRows(4);
+		}
 	}
-	return total / n;
+	for (; r < n; r++) {
+		prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
+		addRows(1);
+	}
+	let z2 = 0;
+	for (let i = 0; i < n * d; i++) z2 += Z[i] * Z[i];
+	return (total + 0.5 * z2) / n;
 }

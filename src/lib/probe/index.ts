@@ -29,6 +29,7 @@ export { covariance } from './covariance';
 export { covarianceOfCentred } from './covariance-of-centred';
 export { topEigenpairs, type TopEigenpairs } from './top-eigenpairs';
 export { symmetricEigen, type Eigenpairs } from './symmetric-eigen';
+export { blockPowerEigen, type BlockPowerResult } from './block-power-eigen';
 export { effectiveRank } from './effective-rank';
 export { anisotropyIndex } from './anisotropy-index';
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	anisotropyIndex,
+	blockPowerEigen,
 	covariance,
 	createRng,
 	effectiveRank,
@@ -120,5 +121,24 @@ describe('scalar measures', () => {
 			expect(x).toBeLessThan(1);
 		}
 		expect(createRng(1).uniform()).not.toBe(createRng(2).uniform());
+	});
+});
+
+describe('blockPowerEigen', () => {
+	it('matches the dense solver; a warm start needs fewer iterations', () => {
+		const d = 60;
+		const { Z } = gaussianCloud(2000, Array.from({ length: d }, (_, i) => 1 / (1 + i)), 8, { rotate: true });
+		const { cov } = covariance(Z, 2000, d);
+		const dense = topEigenpairs(cov, d, 8);
+		const cold = blockPowerEigen(cov, d, 8, { tol: 1e-11 });
+		expect(cold.converged).toBe(true);
+		for (let r = 0; r < 8; r++) {
+			expect(Math.abs(cold.values[r] - dense.values[r])).toBeLessThan(1e-9);
+			let dot = 0;
+			for (let j = 0; j < d; j++) dot += cold.vectors[r * d + j] * dense.vectors[r * d + j];
+			expect(Math.abs(Math.abs(dot) - 1)).toBeLessThan(1e-8);
+		}
+		const warm = blockPowerEigen(cov, d, 8, { tol: 1e-11, warm: dense.vectors });
+		expect(warm.iterations).toBeLessThan(cold.iterations);
 	});
 });

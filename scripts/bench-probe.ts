@@ -1,0 +1,92 @@
+// `npm run bench:probe`: one full probe update (covariance + spectrum + 5 EM steps + free energy) for
+// N ∈ {512, 2048, 8192}, d ∈ {32, 128, 512}, K = 8; median of several repetitions after warm-up.
+// Options: --quick (fewer repetitions), --n 2048 --d 128 (one cell).
+import {
+	blockPowerEigen,
+	centreRows,
+	covarianceOfCentred,
+	createProbeState,
+	freeEnergy,
+	gaussianCloud,
+	probeSnapshot,
+	runEM,
+	topEigenpairs,
+	type ProbeState
+} from '../src/lib/probe/index';
+
+const K = 8;
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const pick = (flag: string) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : null);
+const Ns = pick('--n') ? [pick('--n')!] : [512, 2048, 8192];
+const Ds = pick('--d') ? [pick('--d')!] : [32, 128, 512];
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Times fn: warm-up, then repetitions until ~budget ms or maxReps (at least 3). */
+function time(fn: () => void, budget = quick ? 300 : 1500, maxReps = quick ? 5 : 21): number {
+	fn();
+	fn();
+	const xs: number[] = [];
+	const start = performance.now();
+	while (xs.length < 3 || (xs.length < maxReps && performance.now() - start < budget)) {
+		const t0 = performance.now();
+		fn();
+		xs.push(performance.now() - t0);
+	}
+	return median(xs);
+}
+
+const rows: string[][] = [];
+for (const n of Ns) {
+	for (const d of Ds) {
+		// A spectrum with a few strong directions (like trained hidden states), in a random rotation, as float32.
+		const variances = Array.from({ length: d }, (_, i) => 1 / (1 + i) + 0.05);
+		const Z = Float32Array.from(gaussianCloud(n, variances, 17, { rotate: true }).Z);
+		const beta = { mode: 'fixed' as const, beta: 1.5 / variances[0] };
+		let state: ProbeState = createProbeState(d, K, 1);
+		for (let i = 0; i < 3; i++) state = probeSnapshot(Z, n, d, beta, state).state; // warm prototypes
+
+		const full = time(() => {
+			probeSnapshot(Z, n, d, beta, state);
+		});
+		const { centred } = centreRows(Z, n, d);
+		const cov = covarianceOfCentred(centred, n, d);
+		const covMs = time(() => covarianceOfCentred(centreRows(Z, n, d, centred).centred, n, d, cov));
+		const work = new Float64Array(d * d);
+		const eigMs = time(() => topEigenpairs(cov, d, 8, { work }));
+		// Warm-started block iteration for the top 8, warm vectors from a neighbouring snapshot (another sample).
+		const other = Float32Array.from(gaussianCloud(n, variances, 18, { rotate: true }).Z);
+		const warm = topEigenpairs(covarianceOfCentred(centreRows(other, n, d).centred, n, d), d, 8).vectors;
+		let blockIterations = 0;
+		const blockMs = time(() => {
+			blockIterations = blockPowerEigen(cov, d, 8, { warm, tol: 1e-8 }).iterations;
+		});
+		const emMs = time(() => {
+			const em = runEM(centred, n, d, state.prototypes!, K, beta.beta, { steps: 5 });
+			freeEnergy(centred, n, d, em.prototypes, K, beta.beta);
+		});
+		rows.push([
+			String(n),
+			String(d),
+			full.toFixed(2),
+			covMs.toFixed(2),
+			eigMs.toFixed(2),
+			emMs.toFixed(2),
+			`${blockMs.toFixed(2)} (${blockIterations} it)`
+		]);
+		process.stderr.write(`N=${n} d=${d}: ${full.toFixed(2)} ms\n`);
+	}
+}
+
+const head = ['N', 'd', 'full ms', 'centre+cov', 'spectrum (dense)', 'EM×5 + F', 'top-8 block, warm'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+console.log(`probe update, K = ${K}, top-8 eigenpairs, 5 EM steps (median ms; node ${process.version})`);
+console.log('full = probeSnapshot; the other columns time its parts alone. The last column is not part of the');
+console.log('update: warm-started block iteration to residual 1e-8·λ1, for comparison with the dense solver.');
+console.log(line(head));
+for (const r of rows) console.log(line(r));
