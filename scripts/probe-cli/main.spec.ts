@@ -131,6 +131,17 @@ describe('probe CLI on trajectories', () => {
 		expect(k.snapshots[0].beta).toBeCloseTo(5, 12);
 	});
 
+	it('progress bar on stderr only for a terminal and without --json', () => {
+		const run = (tty: boolean, ...extra: string[]) => {
+			let stderr = '';
+			const code = main([path, '--beta', '0.5', ...extra], { stdout: () => {}, stderr: (s) => (stderr += s), stderrIsTTY: tty });
+			return { code, stderr };
+		};
+		expect(run(true).stderr).toContain(`] ${T}/${T}`);
+		expect(run(true, '--json').stderr).toBe('');
+		expect(run(false).stderr).toBe('');
+	});
+
 	it('human-readable table with the events', () => {
 		const r = cli(path, '--beta', '0.5');
 		expect(r.code).toBe(0);
