@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { HYPER_RANGES, presetHyper } from '../../src/lib/state/lab';
 
 /**
  * The lab in a real browser. Training speed depends on the machine and the backend the worker measured (headless
@@ -65,6 +66,18 @@ describe('the lab', () => {
 
 		const rate = await attr(page, 'steps-per-second');
 
+		// A hidden tab pauses training; coming back resumes it.
+		const setHidden = (hidden: boolean) =>
+			page.evaluate((h) => {
+				Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+				document.dispatchEvent(new Event('visibilitychange'));
+			}, hidden);
+		await setHidden(true);
+		await until(page, 'the hidden-tab pause', async () => (await attr(page, 'paused-reason')) === 'hidden', 20_000);
+		expect(await attr(page, 'running')).toBe('false');
+		await setHidden(false);
+		await until(page, 'training to resume', async () => (await attr(page, 'running')) === 'true', 20_000);
+
 		// Pause: the counter stops.
 		await page.locator('button[data-control="play-pause"]').click();
 		await until(page, 'the pause', async () => (await attr(page, 'running')) === 'false', 20_000);
@@ -79,13 +92,37 @@ describe('the lab', () => {
 		await scrub.focus();
 		await scrub.press('Home');
 		await page.waitForTimeout(300);
-		expect(await page.getByText('Probe points and prototypes at step 0').count()).toBe(1);
+		expect(await page.getByText('Points and prototypes, step 0').count()).toBe(1);
 		await scrub.press('End');
 
 		await page.locator(LAB).screenshot({ path: `${SCREENSHOT_DIR}/lab.png` });
 		console.log(`lab: backend ${backend}, ${rate} steps/s while training, paused at step ${paused} after ${(Date.now() - t0) / 1000} s`);
 		expect(errors).toEqual([]);
 		expect(requests).toEqual([]);
+		await page.close();
+	});
+
+	it('SAE toy: its own metrics instead of accuracy', async () => {
+		const { page, errors, requests } = await openPage(browser, '/lab?toy=sae&preset=sae-small');
+		await until(page, 'the SAE to train', async () => (await num(page, 'step')) > 0 && (await num(page, 'snapshots')) >= 2);
+		expect(await attr(page, 'toy')).toBe('sae');
+		expect(await attr(page, 'train-acc')).toBe('');
+		expect(await page.getByRole('heading', { name: 'Dictionary quality' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Accuracy' }).count()).toBe(0);
+		expect(await page.getByText('MMCS').count()).toBeGreaterThan(0);
+		await page.locator(LAB).screenshot({ path: `${SCREENSHOT_DIR}/lab-sae.png` });
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
+		await page.close();
+	});
+
+	it('garbage in the URL falls back to defaults without an error', async () => {
+		const { page, errors } = await openPage(browser, '/lab?toy=%3Cscript%3E&preset=nope&seed=-1e99&weightDecay=abc&lr=1e9');
+		expect(await attr(page, 'toy')).toBe('grokking');
+		expect(await num(page, 'weight-decay')).toBe(presetHyper('grokking').weightDecay);
+		expect(await num(page, 'lr')).toBe(HYPER_RANGES.lr.max);
+		await until(page, 'the worker to start', async () => (await attr(page, 'backend')) !== '');
+		expect(errors).toEqual([]);
 		await page.close();
 	});
 });

@@ -10,6 +10,9 @@ describe('chart domains', () => {
 
 	it('log: ignores non-positive values and keeps the included ones', () => {
 		expect(logDomain([0, -1, 2, 8], [1], 1)).toEqual([1, 8]);
+		const [a, b] = logDomain([3], [], 1);
+		expect(b / a).toBeCloseTo(2.5);
+		expect(Math.sqrt(a * b)).toBeCloseTo(3);
 		const [lo, hi] = logDomain([], [], 2);
 		expect(lo).toBeGreaterThan(0);
 		expect(hi).toBeGreaterThan(lo);

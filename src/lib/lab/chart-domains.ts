@@ -1,5 +1,7 @@
 /** Axis domains from live data: they grow with the run and never collapse to a point. */
 
+const MIN_LOG_RATIO = 2.5;
+
 /** [min, max] of the finite values and the `include` values, padded by `pad` of the span (a flat series gets ±pad·|v|). */
 export function linearDomain(values: readonly number[], include: readonly number[] = [], pad = 0.05): [number, number] {
 	let lo = Infinity;
@@ -14,7 +16,10 @@ export function linearDomain(values: readonly number[], include: readonly number
 	return [lo - pad * span, hi + pad * span];
 }
 
-/** [min, max] over finite positive values and `include`, widened by `factor` each side (log axes). */
+/**
+ * [min, max] over finite positive values and `include`, widened by `factor` each side (log axes), and at least a
+ * ratio of 2.5 wide: such a range always holds a labelled 1, 2 or 5 × 10^k tick.
+ */
 export function logDomain(values: readonly number[], include: readonly number[] = [], factor = 1.25): [number, number] {
 	let lo = Infinity;
 	let hi = -Infinity;
@@ -24,7 +29,8 @@ export function logDomain(values: readonly number[], include: readonly number[] 
 		hi = Math.max(hi, v);
 	}
 	if (lo > hi) return [0.1, 10];
-	return [lo / factor, hi * factor];
+	const widen = Math.max(factor, Math.sqrt(MIN_LOG_RATIO / (hi / lo)));
+	return [lo / widen, hi * widen];
 }
 
 /** The step axis: from the first buffered step to the last, at least `minSpan` wide so a fresh run is not a point. */

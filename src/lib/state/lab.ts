@@ -20,7 +20,7 @@ export const AUTO_PRESET = 'auto';
 export const HYPER_RANGES = {
 	weightDecay: { min: 0, max: 5, step: 0.05 },
 	noise: { min: 0, max: 0.02, step: 0.0005 },
-	lr: { min: 1e-4, max: 3e-2 }
+	lr: { min: 1e-4, max: 1e-1 }
 } as const;
 
 /** The toy's starting hyper-parameters (the same in every preset of a toy). */
