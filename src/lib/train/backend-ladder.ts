@@ -22,6 +22,12 @@ export interface LadderOptions {
 	firstStepLimitMs?: number;
 	/** Reject a backend slower than this factor × the best so far (default 3). */
 	slowFactor?: number;
+	/**
+	 * Optional check before measuring a backend: a reason to skip it, or null. The browser uses it to skip software
+	 * GPUs (SwiftShader), whose first WebGPU step alone took ~20 s here — too long to measure at start-up. Not applied
+	 * to the preferred backend.
+	 */
+	precheck?: (name: BackendName) => Promise<string | null>;
 }
 
 export interface LadderChoice {
@@ -71,6 +77,11 @@ export async function chooseBackend(config: ToyConfig, options: LadderOptions = 
 			return;
 		}
 		try {
+			const skip = options.precheck && name !== options.prefer ? await options.precheck(name) : null;
+			if (skip) {
+				trials.push({ name, ok: false, reason: skip });
+				return;
+			}
 			await activate(name);
 			const ms = await measureSteps(config, timedSteps, firstStepLimitMs);
 			if (best && ms > slowFactor * best.ms) {
@@ -92,12 +103,11 @@ export async function chooseBackend(config: ToyConfig, options: LadderOptions = 
 	const chosen: { name: BackendName; ms: number } = best;
 	await activate(chosen.name);
 	const others = trials.filter((t) => t.name !== chosen.name && t.ms !== undefined);
+	const rejected = trials.filter((t) => !t.ok && t.ms === undefined);
 	const reason =
-		`measured ${chosen.ms.toFixed(1)} ms/step` +
+		`fastest measured: ${chosen.ms.toFixed(1)} ms/step` +
 		(others.length ? ` (${others.map((t) => `${t.name} ${t.ms!.toFixed(1)}`).join(', ')})` : '') +
-		(trials.some((t) => !t.ok && t.ms === undefined)
-			? `; unavailable: ${trials.filter((t) => !t.ok && t.ms === undefined).map((t) => t.name).join(', ')}`
-			: '');
+		(rejected.length ? `; not used: ${rejected.map((t) => `${t.name} (${t.reason})`).join(', ')}` : '');
 	return { backend: chosen.name, reason, trials, msPerStep: chosen.ms };
 }
 

@@ -77,8 +77,13 @@ export interface SaeConfig extends CommonConfig {
 	l1: number;
 	/** Fresh batch size per step. */
 	batch: number;
-	/** Fixed evaluation set used for purity, MSE and the probe (Z = x, β mode `residual`). */
+	/**
+	 * Fixed evaluation set for purity and MSE. Each feature is dominant in only ≈ evalSamples/G of them, which caps
+	 * purity at that count / purityTop: keep evalSamples ≳ 2·G·purityTop.
+	 */
 	evalSamples: number;
+	/** The first probeSamples of the evaluation set are the probe set (Z = x, β mode `residual`) and the W/T set. */
+	probeSamples: number;
 	/** Top activations per atom considered by purity (science.md §6: 50). */
 	purityTop: number;
 	/** Fraction of `steps` at which the lottery's "early" purity is taken (0.05). */

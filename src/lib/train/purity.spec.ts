@@ -62,3 +62,30 @@ describe('atom purity', () => {
 		expect(() => atomPurity(new Float32Array(5), 2, 3, [0, 1])).toThrow(/expected 2×3/);
 	});
 });
+
+describe('purity from top-k', () => {
+	it('agrees with the JS reference on random codes', async () => {
+		const { atomPurity, purityFromTop } = await import('./purity');
+		const n = 300;
+		const m = 6;
+		const k = 50;
+		let s = 1;
+		const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+		const labels = Int16Array.from({ length: n }, () => Math.floor(rand() * 5));
+		const Z = Float32Array.from({ length: n * m }, (_, i) => (rand() < (i % m) / 8 ? rand() : 0));
+		const ref = atomPurity(Z, n, m, labels, k);
+		const topIdx = new Int32Array(m * k);
+		const topVal = new Float32Array(m * k);
+		for (let j = 0; j < m; j++) {
+			const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Z[b * m + j] - Z[a * m + j]);
+			for (let r = 0; r < k; r++) {
+				topIdx[j * k + r] = order[r];
+				topVal[j * k + r] = Z[order[r] * m + j];
+			}
+		}
+		const got = purityFromTop(topIdx, topVal, k, ref.activeCount, labels);
+		expect(Array.from(got.alive)).toEqual(Array.from(ref.alive));
+		expect(Array.from(got.purity)).toEqual(Array.from(ref.purity));
+		expect(ref.alive[0]).toBe(0); // atom 0 never fires
+	});
+});

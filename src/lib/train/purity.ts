@@ -29,8 +29,40 @@ export interface AtomPurity {
 }
 
 /**
- * Purity of every atom from codes Z (n×m row-major) and per-sample labels.
- * Atoms with ≥ minActive but < top positive activations use all of them.
+ * Purity from each atom's top activations: `topIdx`/`topVal` are m×k row-major, descending per atom (as tf.topk
+ * gives them), `activeCount` the number of positive activations per atom. Zero activations in the top k are skipped.
+ */
+export function purityFromTop(
+	topIdx: ArrayLike<number>,
+	topVal: ArrayLike<number>,
+	k: number,
+	activeCount: ArrayLike<number>,
+	labels: ArrayLike<number>,
+	minActive = DEAD_BELOW
+): AtomPurity {
+	const m = activeCount.length;
+	if (topIdx.length !== m * k || topVal.length !== m * k) throw new Error(`purityFromTop: expected ${m}×${k} top entries`);
+	const purity = new Float32Array(m);
+	const alive = new Uint8Array(m);
+	const counts = Int32Array.from(activeCount);
+	const idx: number[] = [];
+	for (let j = 0; j < m; j++) {
+		if (counts[j] < minActive) {
+			purity[j] = NaN;
+			continue;
+		}
+		alive[j] = 1;
+		idx.length = 0;
+		for (let r = 0; r < k; r++) if (topVal[j * k + r] > 0) idx.push(topIdx[j * k + r]);
+		purity[j] = modalShare(idx, labels);
+	}
+	return { purity, activeCount: counts, alive };
+}
+
+/**
+ * Purity of every atom from codes Z (n×m row-major) and per-sample labels, all on the JS side (reference for the
+ * tfjs path, which takes the top activations with tf.topk). Atoms with ≥ minActive but < top positive activations use
+ * all of them.
  */
 export function atomPurity(
 	Z: ArrayLike<number>,

@@ -1,12 +1,13 @@
 /**
  * The SAE on synthetic superposition data: Adam on fresh seeded batches; the probe reads the fixed evaluation inputs x
  * with β mode `residual` (β = d/MSE, science.md §3); purity, max |cos|, MMCS, dead atoms and the lottery statistics.
+ * MSE and purity use the whole evaluation set; the probe, the display and W/T use its first `probeSamples` rows.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
 import { lotteryStats } from './lottery';
-import { atomPurity, cosineMatches, purityBaseline } from './purity';
+import { cosineMatches, purityBaseline, purityFromTop } from './purity';
 import { makeFeatures, saeBatch, saeEvalSet, type SaeFeatures, type SaeSamples } from './sae-data';
 import { SaeModel } from './sae-model';
 import { Trainer, type Evaluation } from './trainer';
@@ -62,18 +63,30 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	async evaluate(): Promise<Evaluation> {
-		const { inputDim: d, atoms: m, features: G, evalSamples: n, purityTop } = this.config;
-		const [zT, mseT, wdT] = tf.tidy(() => {
+		const { inputDim: d, atoms: m, features: G, evalSamples: n, probeSamples, purityTop } = this.config;
+		const np = Math.min(probeSamples, n);
+		const k = Math.min(purityTop, n);
+		// Everything large stays on the device: only the top-k indices per atom, counts and the probe rows are read.
+		const tensors = tf.tidy(() => {
 			const { mse, z } = this.model.losses(this.xEval);
-			return [z, mse, tf.clone(this.model.Wd)];
+			const { values, indices } = tf.topk(tf.transpose(z), k);
+			const counts = tf.sum(tf.cast(tf.greater(z, 0), 'int32'), 0);
+			return [values, indices, counts, mse, tf.slice(z, [0, 0], [np, m]), tf.clone(this.model.Wd)];
 		});
-		const [z, mseArr, Wd] = (await Promise.all([zT.data(), mseT.data(), wdT.data()])) as Float32Array[];
-		tf.dispose([zT, mseT, wdT]);
+		const [topVal, topIdx, counts, mseArr, zProbe, Wd] = (await Promise.all(tensors.map((t) => t.data()))) as [
+			Float32Array,
+			Int32Array,
+			Int32Array,
+			Float32Array,
+			Float32Array,
+			Float32Array
+		];
+		tf.dispose(tensors);
 		const loss = await this.readLoss();
-		const { purity, alive } = atomPurity(z, n, m, this.evalSet.label, purityTop);
+		const { purity, alive } = purityFromTop(topIdx, topVal, k, counts, this.evalSet.label);
 		const { maxCos, mmcs } = cosineMatches(Wd, m, this.features.F, G, d);
 		let active = 0;
-		for (let i = 0; i < z.length; i++) if (z[i] > 0) active++;
+		for (let j = 0; j < m; j++) active += counts[j];
 		let aliveCount = 0;
 		let puritySum = 0;
 		for (let j = 0; j < m; j++) {
@@ -87,6 +100,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 				? lotteryStats(this.early.step, this.early.purity, this.early.alive, purity, alive, this.baseline)
 				: null;
 		const mse = mseArr[0];
+		const probeLabels = this.evalSet.label.subarray(0, np);
 		return {
 			metrics: {
 				kind: 'sae',
@@ -101,13 +115,13 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 				alive,
 				lottery
 			},
-			Z: this.evalSet.x,
-			n,
+			Z: this.evalSet.x.subarray(0, np * d),
+			n: np,
 			d,
 			betaSpec: { mode: 'residual', mse },
-			labels: this.evalSet.label,
+			labels: probeLabels,
 			isTrain: null,
-			wt: withinTotalRatio(z, n, m, this.evalSet.label)
+			wt: withinTotalRatio(zProbe, np, m, probeLabels)
 		};
 	}
 
