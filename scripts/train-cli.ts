@@ -3,8 +3,9 @@
  *   npm run train -- grokking|sae [--preset NAME] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
  *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
  * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
+ *   npm run train -- table FILE.json   prints the markdown tables of a saved sweep (content/data/README.md).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
 import type { ToyConfig } from '../src/lib/train/config';
@@ -13,6 +14,7 @@ import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
+import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 
 const fmt = (x: number | null | undefined, digits = 3) =>
 	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
@@ -144,8 +146,24 @@ async function main(args: TrainCliArgs): Promise<void> {
 	}
 }
 
+/** `npm run train -- table FILE`: the markdown tables of a saved sweep. */
+function printTables(file: string): void {
+	const doc = JSON.parse(readFileSync(file, 'utf8')) as SweepDocument;
+	console.log(`Made by \`${doc.command}\` on ${doc.date.slice(0, 10)} (${doc.backend}, preset ${doc.preset}).\n`);
+	if (doc.runs[0]?.summary.toy === 'grokking') {
+		console.log(grokkingTable(doc));
+		console.log('');
+		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));
+	} else console.log(saeTable(doc));
+}
+
 let parsed: TrainCliArgs;
 try {
+	if (process.argv[2] === 'table') {
+		if (!process.argv[3]) throw new Error('usage: npm run train -- table FILE.json');
+		printTables(process.argv[3]);
+		process.exit(0);
+	}
 	parsed = parseTrainArgs(process.argv.slice(2));
 } catch (e) {
 	console.error(e instanceof Error ? e.message : String(e));
