@@ -18,8 +18,18 @@ export interface TrainClient {
 	terminate(): void;
 }
 
-export function createTrainClient(): TrainClient {
+/**
+ * Start the worker. Unless `followVisibility` is false, the client itself tells the worker when the tab is hidden or
+ * visible again (a hidden tab pauses training; it resumes if the hidden pause was the only one).
+ */
+export function createTrainClient(options: { followVisibility?: boolean } = {}): TrainClient {
 	const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+	const onVisibility = () => worker.postMessage({ type: 'setVisibility', hidden: document.hidden } satisfies ToWorker);
+	const followVisibility = options.followVisibility !== false && typeof document !== 'undefined';
+	if (followVisibility) {
+		document.addEventListener('visibilitychange', onVisibility);
+		if (document.hidden) onVisibility();
+	}
 	const listeners = new Set<(msg: FromWorker) => void>();
 	worker.onmessage = (e: MessageEvent<FromWorker>) => {
 		for (const cb of listeners) cb(e.data);
@@ -35,6 +45,7 @@ export function createTrainClient(): TrainClient {
 			return () => listeners.delete(cb);
 		},
 		terminate() {
+			if (followVisibility) document.removeEventListener('visibilitychange', onVisibility);
 			worker.postMessage({ type: 'dispose' } satisfies ToWorker);
 			// Give the dispose a moment to free GPU memory before the thread goes.
 			setTimeout(() => worker.terminate(), 100);

@@ -148,6 +148,25 @@ describe('run controller (the worker logic)', () => {
 		await activateBackend('wasm');
 	});
 
+	it('falls back while running and keeps training', async () => {
+		const h = harness();
+		await h.c.handle(init);
+		await h.c.handle({ type: 'play' });
+		await h.waitFor((m) => m.type === 'snapshot' && m.snapshot.step === 25);
+		h.lose('simulated while running');
+		await h.waitFor((m) => m.type === 'backend');
+		const fallbackStep = h.snapshots().at(-1)!.step;
+		await h.waitFor((m) => m.type === 'snapshot' && m.snapshot.step >= fallbackStep + 25);
+		expect(h.c.isRunning).toBe(true);
+		expect(tf.getBackend()).toBe('cpu');
+		await h.c.handle({ type: 'pause' });
+		// The steps since the last checkpoint are retrained, but no snapshot step is posted twice.
+		const steps = h.snapshots().map((s) => s.step);
+		expect(new Set(steps).size).toBe(steps.length);
+		await h.c.handle({ type: 'dispose' });
+		await activateBackend('wasm');
+	});
+
 	it('answers bad messages with one clear error', async () => {
 		const h = harness();
 		await h.c.handle({ type: 'play' });

@@ -68,6 +68,9 @@ export class RunController {
 	private queue: Promise<void> = Promise.resolve();
 	private tickScheduled = false;
 	private disposed = false;
+	/** Rejects when the active backend's device is lost, so a read that will never resolve does not hang the queue. */
+	private lost: Promise<never> = new Promise<never>(() => {});
+	private rejectLost: ((e: Error) => void) | null = null;
 	private readonly chunkMs: number;
 	private readonly statusEveryMs: number;
 	private readonly ringCapacity: number;
@@ -253,7 +256,7 @@ export class RunController {
 		let done = 0;
 		try {
 			done = session.train(n);
-			health = await session.health();
+			health = await Promise.race([session.health(), this.lost]);
 		} catch (e) {
 			await this.fallback(message(e));
 			if (this.running) this.scheduleTick();
@@ -295,7 +298,7 @@ export class RunController {
 	/** Snapshot; on a backend failure fall back and report false. A probe input error (NaN states) pauses. */
 	private async safeSnapshot(): Promise<boolean> {
 		try {
-			await this.takeSnapshot();
+			await Promise.race([this.takeSnapshot(), this.lost]);
 			return true;
 		} catch (e) {
 			const text = message(e);
@@ -310,8 +313,16 @@ export class RunController {
 
 	private watchBackend(): void {
 		const name = this.backend!;
+		this.lost = new Promise<never>((_, reject) => {
+			this.rejectLost = reject;
+		});
+		this.lost.catch(() => {});
 		this.backends.watch(name, (why) => {
-			if (this.backend === name) void this.enqueue(() => this.fallback(`${name} device lost: ${why}`));
+			if (this.backend !== name) return;
+			const text = `${name} device lost: ${why}`;
+			// A running chunk awaiting a read sees the rejection and falls back itself; an idle run falls back now.
+			this.rejectLost?.(new Error(text));
+			if (!this.running) void this.enqueue(() => (this.backend === name ? this.fallback(text) : Promise.resolve()));
 		});
 	}
 
