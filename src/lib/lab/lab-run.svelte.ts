@@ -74,8 +74,9 @@ export class LabRun {
 	get running(): boolean {
 		return this.status?.running ?? false;
 	}
+	/** The newest step the worker reported (statuses are throttled, so a snapshot can be newer). */
 	get step(): number {
-		return this.status?.step ?? this.latest?.step ?? 0;
+		return Math.max(this.status?.step ?? 0, this.latest?.step ?? 0);
 	}
 
 	/** (Re)start the worker's run: a new toy, preset or seed from scratch. */
