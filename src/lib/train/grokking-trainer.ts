@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { GrokkingConfig } from './config';
 import { makeGrokkingData, type GrokkingData } from './grokking-data';
 import { crossEntropy, GrokkingModel, OneHotPairs } from './grokking-model';
-import { classificationMetrics, withinTotalRatio } from './label-metrics';
+import { classificationMetrics, rowCentred, withinTotalRatio } from './label-metrics';
 import { Trainer, type Evaluation } from './trainer';
 
 export class GrokkingTrainer extends Trainer<GrokkingConfig> {
@@ -72,7 +72,8 @@ export class GrokkingTrainer extends Trainer<GrokkingConfig> {
 			betaSpec: { mode: 'readout', W, classes: p },
 			labels: this.labels16,
 			isTrain,
-			wt: withinTotalRatio(logits, n, p, label)
+			// W/T of the softmax-relevant (row-centred) logits.
+			wt: withinTotalRatio(rowCentred(logits, n, p), n, p, label)
 		};
 	}
 

@@ -38,6 +38,22 @@ export function withinTotalRatio(X: ArrayLike<number>, n: number, d: number, lab
 	return total > 0 ? within / total : NaN;
 }
 
+/**
+ * Logits with each row's mean removed. Softmax ignores a constant added to all logits of one input, so this is the
+ * part of the logits that can carry class information; late in grokking runs at small weight decay a large
+ * common-mode component appears (λ1 of the hidden covariance jumps ~40×) that would otherwise swamp W/T.
+ */
+export function rowCentred(logits: ArrayLike<number>, n: number, C: number): Float32Array {
+	const out = new Float32Array(n * C);
+	for (let i = 0; i < n; i++) {
+		let mean = 0;
+		for (let c = 0; c < C; c++) mean += logits[i * C + c];
+		mean /= C;
+		for (let c = 0; c < C; c++) out[i * C + c] = logits[i * C + c] - mean;
+	}
+	return out;
+}
+
 /** Mean cross-entropy and accuracy of logits (rows of length C) over the listed rows. */
 export function classificationMetrics(
 	logits: ArrayLike<number>,
