@@ -14,4 +14,10 @@ describe('renderArticle', () => {
 		expect(renderArticle('costs $5 only')[0]).toMatchObject({ kind: 'html' });
 		expect(() => renderArticle('$\\frac{1}{$')).toThrow();
 	});
+
+	it('replaces ::table{name} with computed Markdown and refuses unknown tables', () => {
+		const parts = renderArticle('Before.\n\n::table{t}\n\nAfter.', { t: '| a | b |\n|---|---|\n| 1 | 2 |' });
+		expect(parts[0].kind === 'html' && parts[0].html).toContain('<table>');
+		expect(() => renderArticle('::table{missing}', {})).toThrow(/no such data table/);
+	});
 });

@@ -1,6 +1,8 @@
 /**
  * Build-time Markdown + TeX → HTML for the article (runs during prerender only; KaTeX never ships to the browser).
- * Math: `$…$` inline, `$$…$$` display. Figure slots: a line `::figure{name}` on its own.
+ * Math: `$…$` inline, `$$…$$` display. Figure slots: a line `::figure{name}` on its own. Data tables: a line
+ * `::table{name}` is replaced by the Markdown that `tables[name]` holds (computed from content/data at build time);
+ * an unknown table name fails the build rather than printing nothing.
  */
 import { Marked, type TokenizerAndRendererExtension } from 'marked';
 import katex from 'katex';
@@ -34,9 +36,14 @@ const inlineMath: TokenizerAndRendererExtension = {
 };
 
 const FIGURE_LINE = /^::figure\{([a-z0-9-]+)\}\s*$/gm;
+const TABLE_LINE = /^::table\{([a-z0-9-]+)\}\s*$/gm;
 
 /** Render one Markdown document into HTML parts with figure slots between them. */
-export function renderArticle(markdown: string): ArticlePart[] {
+export function renderArticle(source: string, tables: Record<string, string> = {}): ArticlePart[] {
+	const markdown = source.replace(TABLE_LINE, (_, name: string) => {
+		if (!(name in tables)) throw new Error(`::table{${name}}: no such data table (known: ${Object.keys(tables).join(', ') || 'none'})`);
+		return tables[name];
+	});
 	const marked = new Marked({ gfm: true, extensions: [displayMath, inlineMath] });
 	const parts: ArticlePart[] = [];
 	let last = 0;

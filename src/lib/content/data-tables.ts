@@ -1,0 +1,22 @@
+/**
+ * The article's data tables, computed at build time from the measured runs in content/data (never typed by hand).
+ * Each table is followed by the command and date that produced its data.
+ */
+import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
+
+function provenance(doc: SweepDocument & { backendNote?: string }): string {
+	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
+}
+
+/** Tables by name for `::table{name}`, from the JSON documents found in content/data. */
+export function dataTables(docs: Record<string, SweepDocument>): Record<string, string> {
+	const out: Record<string, string> = {};
+	const grok = docs['grokking-sweep'];
+	if (grok) {
+		out['grokking-sweep'] = grokkingTable(grok) + provenance(grok);
+		out['grokking-rho'] = rhoTrajectoryTable(grok, [100, 250, 500, 1000, 2000, 4000]) + provenance(grok);
+	}
+	const sae = docs['sae-lottery'];
+	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
+	return out;
+}
