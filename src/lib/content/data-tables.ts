@@ -14,7 +14,7 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	const grok = docs['grokking-sweep'];
 	if (grok) {
 		out['grokking-sweep'] = grokkingTable(grok) + provenance(grok);
-		out['grokking-rho'] = rhoTrajectoryTable(grok, [100, 250, 500, 1000, 2000, 4000]) + provenance(grok);
+		out['grokking-rho'] = rhoTrajectoryTable(grok, [0, 50, 100, 250, 500, 1000, 2000, 5000]) + provenance(grok);
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);

@@ -19,5 +19,10 @@ describe('renderArticle', () => {
 		const parts = renderArticle('Before.\n\n::table{t}\n\nAfter.', { t: '| a | b |\n|---|---|\n| 1 | 2 |' });
 		expect(parts[0].kind === 'html' && parts[0].html).toContain('<table>');
 		expect(() => renderArticle('::table{missing}', {})).toThrow(/no such data table/);
+		// consecutive tables with HTML between them stay separate blocks, and Markdown after them is still parsed
+		const two = renderArticle('::table{t}\n\n::table{t}\n\n**bold**', { t: '| a |\n|---|\n| 1 |\n\n<p class="p">x</p>' });
+		const html = two.map((p) => (p.kind === 'html' ? p.html : '')).join('');
+		expect(html.match(/<table>/g)?.length).toBe(2);
+		expect(html).toContain('<strong>bold</strong>');
 	});
 });

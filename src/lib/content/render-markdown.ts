@@ -35,8 +35,8 @@ const inlineMath: TokenizerAndRendererExtension = {
 	renderer: (token) => tex(token.text as string, false)
 };
 
-const FIGURE_LINE = /^::figure\{([a-z0-9-]+)\}\s*$/gm;
-const TABLE_LINE = /^::table\{([a-z0-9-]+)\}\s*$/gm;
+const FIGURE_LINE = /^::figure\{([a-z0-9-]+)\}[ \t]*$/gm;
+const TABLE_LINE = /^::table\{([a-z0-9-]+)\}[ \t]*$/gm;
 
 /** Render one Markdown document into HTML parts with figure slots between them. */
 export function renderArticle(source: string, tables: Record<string, string> = {}): ArticlePart[] {
