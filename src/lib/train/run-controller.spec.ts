@@ -125,6 +125,24 @@ describe('run controller (the worker logic)', () => {
 		await h.c.handle({ type: 'dispose' });
 	});
 
+	it('pauses (does not blame the backend) when the probe cannot read collapsed hidden states, and reset recovers', async () => {
+		const h = harness();
+		await h.c.handle(init);
+		const backend = h.of('ready')[0].backend;
+		await h.c.handle({ type: 'setHyper', hyper: { lr: 0.3, weightDecay: 0 } });
+		await h.c.handle({ type: 'play' });
+		const p = await h.waitFor((m) => m.type === 'paused');
+		if (p.type !== 'paused') throw new Error('unreachable');
+		expect(['nan', 'diverged']).toContain(p.reason);
+		expect(h.of('backend')).toEqual([]);
+		await h.c.handle({ type: 'setHyper', hyper: { lr: 3e-3 } });
+		await h.c.handle({ type: 'reset' });
+		await h.c.handle({ type: 'step', n: 25 });
+		await h.waitFor((m) => m.type === 'snapshot' && m.snapshot.step === 25 && h.of('run').length >= 2);
+		expect(h.of('ready')[0].backend).toBe(backend);
+		await h.c.handle({ type: 'dispose' });
+	});
+
 	it('falls back to the next backend on a lost device without losing the run', async () => {
 		const h = harness();
 		await h.c.handle(init);

@@ -4,6 +4,7 @@
  * pauses when the tab is hidden, checkpoints at every snapshot and falls back to another backend when one fails.
  * All work — messages and chunks — runs through one serial queue, so nothing interleaves.
  */
+import { ProbeInputError } from '../probe';
 import * as tf from '@tensorflow/tfjs';
 import { fallbackOrder, type LadderChoice } from './backend-ladder';
 import type { BackendName, ToyConfig } from './config';
@@ -295,7 +296,11 @@ export class RunController {
 		this.scheduleTick();
 	}
 
-	/** Snapshot; on a backend failure fall back and report false. A probe input error (NaN states) pauses. */
+	/**
+	 * Snapshot; on a backend failure fall back and report false. A probe input error is the model's state, not the
+	 * backend's (NaN states, or a dead ReLU layer whose hidden covariance is 0): it pauses instead, since every other
+	 * backend would meet the same states.
+	 */
 	private async safeSnapshot(): Promise<boolean> {
 		try {
 			await Promise.race([this.takeSnapshot(), this.lost]);
@@ -304,6 +309,13 @@ export class RunController {
 			const text = message(e);
 			if (/non-finite/.test(text)) {
 				this.pause('nan', `The hidden states became non-finite at step ${this.session!.step}: ${text}. Reset to start again.`);
+				return false;
+			}
+			if (e instanceof ProbeInputError) {
+				this.pause(
+					'diverged',
+					`The probe cannot read the hidden states at step ${this.session!.step} (${text}); the training has likely collapsed, e.g. every ReLU unit died. Lower the learning rate and reset to start again.`
+				);
 				return false;
 			}
 			await this.fallback(text);
