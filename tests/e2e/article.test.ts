@@ -31,6 +31,7 @@ describe('the article', () => {
 			expect(await fig.count(), name).toBe(1);
 			await fig.scrollIntoViewIfNeeded();
 			await page.waitForTimeout(300);
+			if (name === 'grokking') await page.waitForSelector('[data-figure="grokking"][data-loaded="true"]');
 			await fig.screenshot({ path: `${SCREENSHOT_DIR}/article-${name}.png` });
 		}
 		await page.screenshot({ path: `${SCREENSHOT_DIR}/article-top.png` });
@@ -84,6 +85,20 @@ describe('the article', () => {
 		expect(lag0).toBeGreaterThan(1);
 		expect(lag1).toBeGreaterThan(lag0);
 		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('grokking: the measured runs load from the site itself and show one run per weight decay', async () => {
+		const { page, errors, requests } = await openPage(browser, '/?grokking.seed=2');
+		await page.waitForSelector('[data-figure="grokking"][data-loaded="true"]');
+		expect(await attr(page, 'grokking', 'seed')).toBe('2');
+		expect(await attr(page, 'grokking', 'weight-decays')).toBe('0 0.3 1 3');
+		const lags = ((await attr(page, 'grokking', 'lags')) ?? '').split(' ');
+		expect(lags[0]).toBe(''); // weight decay 0 never breaks symmetry
+		expect(Number(lags[1])).toBeGreaterThan(Number(lags[2])); // more weight decay, shorter lag
+		expect(Number(lags[2])).toBeGreaterThan(Number(lags[3]));
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
 		await page.close();
 	});
 

@@ -5,6 +5,7 @@ import PitchforkFigure from './pitchfork/PitchforkFigure.svelte';
 import HessianFigure from './hessian/HessianFigure.svelte';
 import CascadeFigure from './cascade/CascadeFigure.svelte';
 import DelayFigure from './delay/DelayFigure.svelte';
+import GrokkingFigure from './grokking/GrokkingFigure.svelte';
 
 /** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
 export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
@@ -12,5 +13,6 @@ export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>
 	pitchfork: PitchforkFigure,
 	hessian: HessianFigure,
 	cascade: CascadeFigure,
-	delay: DelayFigure
+	delay: DelayFigure,
+	grokking: GrokkingFigure
 };

@@ -33,7 +33,8 @@ export const FIGURE_SCHEMAS = {
 		sigma: { kind: 'number', min: 1e-10, max: 1e-2, default: 1e-6, log: true },
 		epsilon: { kind: 'number', min: 1e-3, max: 1e-1, default: 1e-2, log: true },
 		seed
-	}
+	},
+	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -44,7 +45,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	pitchfork: 'The pitchfork',
 	hessian: 'The Hessian eigenvalue crossing',
 	cascade: 'The cascade',
-	delay: 'Delayed symmetry-breaking'
+	delay: 'Delayed symmetry-breaking',
+	grokking: 'Measured: grokking through the probe'
 };
 
 export function isFigureName(x: string): x is FigureName {
