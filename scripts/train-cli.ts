@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
+import { HelpRequested, parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
 import type { ToyConfig } from '../src/lib/train/config';
 import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
 import { useNodeBackend } from '../src/lib/train/node-backend';
@@ -166,6 +166,10 @@ try {
 	}
 	parsed = parseTrainArgs(process.argv.slice(2));
 } catch (e) {
+	if (e instanceof HelpRequested) {
+		console.log(e.message);
+		process.exit(0);
+	}
 	console.error(e instanceof Error ? e.message : String(e));
 	process.exit(2);
 }

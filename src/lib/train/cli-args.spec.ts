@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrainArgs } from './cli-args';
+import { parseTrainArgs, HelpRequested } from './cli-args';
 
 describe('train CLI arguments', () => {
 	it('parses toys, presets, lists and flags', () => {
@@ -12,6 +12,11 @@ describe('train CLI arguments', () => {
 		expect(a.steps).toEqual([500]);
 		expect(parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '50,60']).steps).toEqual([50, 60]);
 		expect(parseTrainArgs(['sae']).seeds).toEqual([1]);
+	});
+
+	it('answers --help with the usage, not an error', () => {
+		expect(() => parseTrainArgs(['--help'])).toThrow(HelpRequested);
+		expect(() => parseTrainArgs(['grokking', '-h'])).toThrow(/usage: npm run train/);
 	});
 
 	it('rejects bad input with one clear message', () => {

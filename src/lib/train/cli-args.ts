@@ -63,6 +63,7 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		backend: 'wasm'
 	};
 	const rest = [...argv];
+	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
 	const toy = rest.shift();
 	if (toy !== 'grokking' && toy !== 'sae') throw new Error(`first argument must be "grokking" or "sae", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
 	args.toy = toy;
@@ -119,3 +120,6 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 	}
 	return args;
 }
+
+/** Thrown for --help: the caller prints the usage to stdout and exits 0. */
+export class HelpRequested extends Error {}
