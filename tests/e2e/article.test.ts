@@ -26,6 +26,7 @@ describe('the article', () => {
 		const { page, errors, requests } = await openPage(browser, '/');
 		expect(await page.locator('.katex').count()).toBeGreaterThan(10);
 		expect(await page.locator('.katex-error').count()).toBe(0);
+		await page.screenshot({ path: `${SCREENSHOT_DIR}/article-top.png` });
 		for (const name of FIGURE_NAMES) {
 			const fig = page.locator(`[data-figure="${name}"]`);
 			expect(await fig.count(), name).toBe(1);
@@ -34,7 +35,6 @@ describe('the article', () => {
 			if (name === 'grokking') await page.waitForSelector('[data-figure="grokking"][data-loaded="true"]');
 			await fig.screenshot({ path: `${SCREENSHOT_DIR}/article-${name}.png` });
 		}
-		await page.screenshot({ path: `${SCREENSHOT_DIR}/article-top.png` });
 		expect(errors).toEqual([]);
 		expect(requests).toEqual([]);
 		await page.close();
