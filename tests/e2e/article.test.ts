@@ -128,6 +128,8 @@ describe('sharing and export', () => {
 		expect(src).toContain('/embed/pitchfork?');
 		expect(src).toContain('rho=2.5');
 		expect(src).toContain('k=3');
+		const height = Number(/height="(\d+)"/.exec(code)?.[1]);
+		expect(height).toBeGreaterThanOrEqual((await fig.evaluate((e) => e.scrollHeight)) + 20);
 		// the embed reproduces the view
 		const embed = await context.newPage();
 		await embed.goto(src, { waitUntil: 'networkidle' });
