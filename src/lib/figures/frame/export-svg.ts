@@ -28,7 +28,8 @@ function inlineStyles(source: Element, target: Element) {
 /** One SVG string holding every `svg[data-export]` inside `root`, laid out left to right. */
 export function figureToSvg(root: HTMLElement, title: string): { svg: string; width: number; height: number } {
 	const charts = Array.from(root.querySelectorAll<SVGSVGElement>('svg[data-export]'));
-	let x = 0;
+	const PAD = 8;
+	let x = PAD;
 	let height = 0;
 	const parts: string[] = [];
 	for (const chart of charts) {
@@ -36,20 +37,20 @@ export function figureToSvg(root: HTMLElement, title: string): { svg: string; wi
 		const clone = chart.cloneNode(true) as SVGSVGElement;
 		inlineStyles(chart, clone);
 		clone.setAttribute('x', String(x));
-		clone.setAttribute('y', '24');
+		clone.setAttribute('y', '28');
 		clone.setAttribute('width', String(box.width));
 		clone.setAttribute('height', String(box.height));
 		parts.push(new XMLSerializer().serializeToString(clone));
 		x += box.width + 12;
 		height = Math.max(height, box.height);
 	}
-	const width = Math.max(1, x - 12);
-	height += 24;
+	const width = Math.max(1, x - 12 + PAD);
+	height += 24 + PAD;
 	const esc = title.replace(/[<&>]/g, (c) => ({ '<': '&lt;', '&': '&amp;', '>': '&gt;' })[c] as string);
 	const svg =
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
 		`<rect width="100%" height="100%" fill="#fff"/>` +
-		`<text x="0" y="16" font-family="system-ui, sans-serif" font-size="14" font-weight="600">${esc}</text>` +
+		`<text x="${PAD}" y="18" font-family="system-ui, sans-serif" font-size="14" font-weight="600">${esc}</text>` +
 		parts.join('') +
 		`</svg>`;
 	return { svg, width, height };
