@@ -62,6 +62,17 @@ describe('probeSnapshot over a run', () => {
 		expect(probeSnapshot(big, n, d, { mode: 'fixed', beta: 0.1 }, state).result.collapseWarning).toBe(false);
 	});
 
+	it('collapse warning on effective rank < 2, scaled to d/2 for low-dimensional data', () => {
+		const flat = gaussianCloud(400, [100, 1, 1, 1, 1, 1, 1, 1], 2).Z; // effective rank ≈ 1.4 in d = 8
+		expect(probeSnapshot(flat, 400, 8, { mode: 'fixed', beta: 0.001 }, null).result.collapseWarning).toBe(true);
+		const healthy3d = gaussianCloud(400, [4, 1, 0.25], 3).Z; // effective rank ≈ 1.9 in d = 3
+		const r3 = probeSnapshot(healthy3d, 400, 3, { mode: 'fixed', beta: 0.1 }, null).result;
+		expect(r3.effectiveRank).toBeLessThan(2);
+		expect(r3.collapseWarning).toBe(false);
+		const line3d = gaussianCloud(400, [4, 0.001, 0.001], 4).Z;
+		expect(probeSnapshot(line3d, 400, 3, { mode: 'fixed', beta: 0.1 }, null).result.collapseWarning).toBe(true);
+	});
+
 	it('reports the anisotropy index and the effective rank', () => {
 		const r = a.rows[39];
 		expect(r.anisotropy).toBeCloseTo((d * r.lambda1) / r.trace, 12);

@@ -109,7 +109,8 @@ export function probeSnapshot(
 		freeEnergy: freeEnergy(centred, n, d, em.prototypes, K, b),
 		emIterations: em.iterations,
 		converged: em.converged,
-		collapseWarning: trace < 0.1 * maxTrace || effRank < 2,
+		// Effective rank < 2 (science.md §4) would flag every healthy cloud in d ≤ 3; below d = 4 use d/2.
+		collapseWarning: trace < 0.1 * maxTrace || effRank < Math.min(2, d / 2),
 		prototypes,
 		mean,
 		spectrum: eig.spectrum,
