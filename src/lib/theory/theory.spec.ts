@@ -5,7 +5,9 @@ import { cloudStats } from './cloud-stats';
 import { bifurcationBranch, logSpace } from './bifurcation-branch';
 import { emTrajectory, splitAlong, stepperStart } from './em-stepper';
 import { finiteDifferenceHessianEigenvalues } from './finite-difference-hessian';
-import { onsetAmplitude, projectOn, tanhBranch } from './kurtosis-along';
+import { onsetAmplitude } from './kurtosis-along';
+import { tanhBranch } from './tanh-branch';
+import { projectOn } from './project-on';
 
 const N = 2000;
 const gauss = makeCloud('anisotropic', { n: N, sep: 0, seed: 3 });
