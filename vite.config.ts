@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { siteAssets } from './scripts/site-assets-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [siteAssets(), sveltekit()],
 	worker: { format: 'es' },
 	test: {
 		projects: [
