@@ -29,6 +29,12 @@ export function householderTridiagonal(
 	const off = new Float64Array(d);
 	const tau = new Float64Array(d);
 	const p = new Float64Array(d);
+	// A column whose below-subdiagonal part is below ε·‖A‖ is treated as already reduced: reflecting a (sub)normal
+	// tail of a near-zero block (dead ReLU units give whole zero rows) made t = 2/‖v‖² overflow to ∞ and the
+	// eigenvectors NaN, while dropping it changes the spectrum by at most ε·‖A‖.
+	let scale2 = 0;
+	for (let i = 0; i < d * d; i++) scale2 += W[i] * W[i];
+	const negligible = 1e-30 * scale2;
 	for (let k = 0; k + 2 < d; k++) {
 		const s0 = k + 1;
 		const rowK = k * d;
@@ -37,7 +43,7 @@ export function householderTridiagonal(
 		const x0 = W[rowK + s0];
 		let tail2 = 0;
 		for (let i = s0 + 1; i < d; i++) tail2 += W[rowK + i] * W[rowK + i];
-		if (tail2 === 0) {
+		if (tail2 <= negligible) {
 			off[k] = x0; // already tridiagonal in this column: no reflection
 			tau[k] = 0;
 			continue;
