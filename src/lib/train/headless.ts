@@ -42,6 +42,10 @@ export async function runHeadless(config: ToyConfig, seed: number, opts: Headles
 				records.push(toRecord(last));
 				opts.onSnapshot?.(last);
 				if (last.metrics.kind === 'grokking' && grokkedAt === null && last.metrics.testAcc >= 0.95) grokkedAt = last.step;
+				if (!session.snapshotHealth.ok) {
+					stopped = session.snapshotHealth.message;
+					break;
+				}
 			}
 			if (session.step >= opts.steps) break;
 			if (opts.stopAfterGrok !== undefined && grokkedAt !== null && session.step >= grokkedAt + opts.stopAfterGrok) break;

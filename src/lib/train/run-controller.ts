@@ -206,8 +206,10 @@ export class RunController {
 	private async takeSnapshot(): Promise<void> {
 		const session = this.session!;
 		const snap = await session.snapshot();
-		postSnapshot(this.post, snap);
-		this.checkpoint = await session.checkpoint();
+		// A snapshot with non-finite drawn values is never posted (no chart may receive a NaN coordinate).
+		const health = session.snapshotHealth;
+		if (health.ok || health.reason !== 'nan') postSnapshot(this.post, snap);
+		if (health.ok) this.checkpoint = await session.checkpoint();
 	}
 
 	private start(): void {
@@ -281,14 +283,14 @@ export class RunController {
 			}
 		}
 		if (this.stopAt !== null && session.step >= this.stopAt) {
-			if (session.lastSnapshotStep !== session.step) await this.safeSnapshot();
+			if (session.lastSnapshotStep !== session.step && !(await this.safeSnapshot())) return;
 			this.stopAt = null;
 			this.pause('user', `Stepped to ${session.step}.`);
 			return;
 		}
 		if (!this.finishedNotified && session.step >= session.config.steps) {
 			this.finishedNotified = true;
-			if (session.lastSnapshotStep !== session.step) await this.safeSnapshot();
+			if (session.lastSnapshotStep !== session.step && !(await this.safeSnapshot())) return;
 			this.pause('finished', `Reached the preset's ${session.config.steps} steps; press play to train on.`);
 			return;
 		}
@@ -304,6 +306,11 @@ export class RunController {
 	private async safeSnapshot(): Promise<boolean> {
 		try {
 			await Promise.race([this.takeSnapshot(), this.lost]);
+			const health = this.session!.snapshotHealth;
+			if (!health.ok) {
+				this.pause(health.reason, health.message);
+				return false;
+			}
 			return true;
 		} catch (e) {
 			const text = message(e);

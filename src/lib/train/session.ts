@@ -12,6 +12,7 @@ import type { Snapshot } from './protocol';
 import { RingBuffer } from './ring-buffer';
 import { deriveSeed, Stream, streamRng } from './seeded';
 import { runProbe } from './snapshot';
+import { SnapshotHealth } from './snapshot-health';
 import type { Trainer, TrainerCheckpoint } from './trainer';
 
 export interface SessionCheckpoint {
@@ -38,6 +39,9 @@ export class Session {
 	lastSnapshotStep = -1;
 	/** Mean ms of the last probe update (evaluation + probe + packing). */
 	msPerProbe = 0;
+	private guard = new SnapshotHealth();
+	/** The guard's verdict on the last snapshot (non-finite drawn values, exploding weights, a stalled run). */
+	snapshotHealth: Health = { ok: true };
 
 	constructor(
 		readonly config: ToyConfig,
@@ -111,6 +115,7 @@ export class Session {
 			hyper: { ...this.trainer.hyper },
 			hyperChanges: this.trainer.changes.map((c) => ({ ...c }))
 		};
+		this.snapshotHealth = this.guard.observe(snap, this.config.toy === 'grokking' ? this.config.p : 0);
 		this.ring.push(snap);
 		this.lastSnapshotStep = step;
 		this.msPerProbe = performance.now() - t0;
@@ -143,6 +148,8 @@ export class Session {
 	private clearHistory(): void {
 		this.probeState = null;
 		this.trajectory = [];
+		this.guard.reset();
+		this.snapshotHealth = { ok: true };
 		this.ring.clear();
 		this.lastSnapshotStep = -1;
 		this.startedAt = Date.now();
