@@ -10,7 +10,8 @@ import katex from 'katex';
 export type ArticlePart = { kind: 'html'; html: string } | { kind: 'figure'; name: string };
 
 function tex(src: string, displayMode: boolean): string {
-	return katex.renderToString(src, { displayMode, throwOnError: true, output: 'html', strict: 'warn' });
+	// htmlAndMathml: the MathML copy is what screen readers read.
+	return katex.renderToString(src, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'warn' });
 }
 
 const displayMath: TokenizerAndRendererExtension = {
@@ -21,7 +22,9 @@ const displayMath: TokenizerAndRendererExtension = {
 		const m = /^\$\$([\s\S]+?)\$\$(?:\n|$)/.exec(src);
 		if (m) return { type: 'displayMath', raw: m[0], text: m[1].trim() };
 	},
-	renderer: (token) => `<div class="math-display">${tex(token.text as string, true)}</div>\n`
+	// A focusable box so a keyboard user can scroll a formula wider than a phone screen.
+	renderer: (token) =>
+		`<div class="math-display" data-math-scroll tabindex="0" role="group" aria-label="formula">${tex(token.text as string, true)}</div>\n`
 };
 
 const inlineMath: TokenizerAndRendererExtension = {
@@ -38,6 +41,13 @@ const inlineMath: TokenizerAndRendererExtension = {
 const FIGURE_LINE = /^::figure\{([a-z0-9-]+)\}[ \t]*$/gm;
 const TABLE_LINE = /^::table\{([a-z0-9-]+)\}[ \t]*$/gm;
 
+/** Tables scroll sideways inside a focusable region (keyboard users can scroll them; axe: scrollable-region-focusable). */
+function scrollableTables(html: string): string {
+	return html
+		.replace(/<table>/g, '<div class="table-scroll" tabindex="0" role="region" aria-label="data table">\n<table>')
+		.replace(/<\/table>/g, '</table>\n</div>');
+}
+
 /** Render one Markdown document into HTML parts with figure slots between them. */
 export function renderArticle(source: string, tables: Record<string, string> = {}): ArticlePart[] {
 	const markdown = source.replace(TABLE_LINE, (_, name: string) => {
@@ -49,12 +59,12 @@ export function renderArticle(source: string, tables: Record<string, string> = {
 	let last = 0;
 	for (const m of markdown.matchAll(FIGURE_LINE)) {
 		const before = markdown.slice(last, m.index);
-		if (before.trim()) parts.push({ kind: 'html', html: marked.parse(before, { async: false }) as string });
+		if (before.trim()) parts.push({ kind: 'html', html: scrollableTables(marked.parse(before, { async: false }) as string) });
 		parts.push({ kind: 'figure', name: m[1] });
 		last = (m.index ?? 0) + m[0].length;
 	}
 	const rest = markdown.slice(last);
-	if (rest.trim()) parts.push({ kind: 'html', html: marked.parse(rest, { async: false }) as string });
+	if (rest.trim()) parts.push({ kind: 'html', html: scrollableTables(marked.parse(rest, { async: false }) as string) });
 	return parts;
 }
 
