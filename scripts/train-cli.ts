@@ -15,6 +15,7 @@ import { getPreset } from '../src/lib/train/presets';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
+import { sweepProblems } from '../src/lib/train/sweep-validate';
 
 const fmt = (x: number | null | undefined, digits = 3) =>
 	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
@@ -149,6 +150,8 @@ async function main(args: TrainCliArgs): Promise<void> {
 /** `npm run train -- table FILE`: the markdown tables of a saved sweep. */
 function printTables(file: string): void {
 	const doc = JSON.parse(readFileSync(file, 'utf8')) as SweepDocument;
+	const problems = sweepProblems(doc);
+	if (problems.length > 0) throw new Error(`${file} is not a sound sweep:\n  ${problems.join('\n  ')}`);
 	console.log(`Made by \`${doc.command}\` on ${doc.date.slice(0, 10)} (${doc.backend}, preset ${doc.preset}).\n`);
 	if (doc.runs[0]?.summary.toy === 'grokking') {
 		console.log(grokkingTable(doc));
