@@ -63,13 +63,18 @@ function asBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
 	return input instanceof Uint8Array ? input : new Uint8Array(input);
 }
 
-function checkSize(bytes: Uint8Array, what: string): void {
-	if (bytes.byteLength > UPLOAD_LIMITS.maxBytes) {
+/** Refuse a file over the size limit (called on a File's size before reading it, and on bytes). */
+export function checkFileSize(byteLength: number, what: string): void {
+	if (byteLength > UPLOAD_LIMITS.maxBytes) {
 		throw new UploadError(
 			'too-large',
-			`${what} is ${(bytes.byteLength / MB).toFixed(0)} MB; the limit is ${UPLOAD_LIMITS.maxBytes / MB} MB. Save fewer rows (a random subset of tokens is fine).`
+			`${what} is ${(byteLength / MB).toFixed(0)} MB; the limit is ${UPLOAD_LIMITS.maxBytes / MB} MB. Save fewer rows (a random subset of tokens is fine).`
 		);
 	}
+}
+
+function checkSize(bytes: Uint8Array, what: string): void {
+	checkFileSize(bytes.byteLength, what);
 }
 
 /** Read and check the activations file: (N, d) float32/float64, 64 ≤ N, d ≤ 4096, every value finite. */
