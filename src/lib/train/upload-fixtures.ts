@@ -38,6 +38,8 @@ export interface UploadFixture {
 	labels: Uint8Array | null;
 	/** The refusal kind expected (UploadErrorKind), or null for a valid pair. */
 	kind: string | null;
+	/** What the refusal message must say. */
+	says: RegExp | null;
 }
 
 /** One valid pair and one file per refusal kind (except too-large, which a test makes with a fake size). */
@@ -49,16 +51,16 @@ export function uploadFixtures(n = 256, d = 16): UploadFixture[] {
 	withNaN[5 * d + 3] = NaN;
 	const fracLabels = Float64Array.from(labels, (v) => Number(v) + 0.5);
 	return [
-		{ name: 'valid', activations: acts, labels: labs, kind: null },
-		{ name: 'not npy', activations: new TextEncoder().encode('a,b,c\n1,2,3\n'), labels: null, kind: 'not-npy' },
-		{ name: 'int dtype', activations: npyBytes('<i4', [n, d], new Int32Array(n * d)), labels: null, kind: 'dtype' },
-		{ name: 'rank 3', activations: writeNpy(x, [n / 2, 2, d]), labels: null, kind: 'rank' },
-		{ name: 'd > 4096', activations: writeNpy(new Float32Array(64 * 4097), [64, 4097]), labels: null, kind: 'too-wide' },
-		{ name: 'N < 64', activations: writeNpy(x.slice(0, 10 * d), [10, d]), labels: null, kind: 'too-few' },
-		{ name: 'NaN at (5, 3)', activations: writeNpy(withNaN, [n, d]), labels: null, kind: 'non-finite' },
-		{ name: 'labels length', activations: acts, labels: npyBytes('<i8', [n - 1], labels.slice(0, n - 1)), kind: 'labels-length' },
-		{ name: 'labels not integer', activations: acts, labels: npyBytes('<f8', [n], fracLabels), kind: 'labels-not-integer' },
-		{ name: 'labels rank', activations: acts, labels: npyBytes('<i8', [n / 2, 2], labels), kind: 'labels-rank' },
-		{ name: 'labels dtype', activations: acts, labels: npyBytes('<U3', [n], new Uint8Array(n * 12)), kind: 'labels-dtype' }
+		{ name: 'valid', activations: acts, labels: labs, kind: null, says: null },
+		{ name: 'not npy', activations: new TextEncoder().encode('a,b,c\n1,2,3\n'), labels: null, kind: 'not-npy', says: /not an npy file/ },
+		{ name: 'int dtype', activations: npyBytes('<i4', [n, d], new Int32Array(n * d)), labels: null, kind: 'dtype', says: /unsupported dtype '<i4'/ },
+		{ name: 'rank 3', activations: writeNpy(x, [n / 2, 2, d]), labels: null, kind: 'rank', says: /must be a 2-D array/ },
+		{ name: 'd > 4096', activations: writeNpy(new Float32Array(64 * 4097), [64, 4097]), labels: null, kind: 'too-wide', says: /d = 4097 dimensions; the limit is 4096/ },
+		{ name: 'N < 64', activations: writeNpy(x.slice(0, 10 * d), [10, d]), labels: null, kind: 'too-few', says: /N = 10 rows; at least 64/ },
+		{ name: 'NaN at (5, 3)', activations: writeNpy(withNaN, [n, d]), labels: null, kind: 'non-finite', says: /non-finite value \(NaN\) at row 5, column 3/ },
+		{ name: 'labels length', activations: acts, labels: npyBytes('<i8', [n - 1], labels.slice(0, n - 1)), kind: 'labels-length', says: new RegExp(`${n - 1} labels but the activations have N = ${n}`) },
+		{ name: 'labels not integer', activations: acts, labels: npyBytes('<f8', [n], fracLabels), kind: 'labels-not-integer', says: /non-integer label \(0\.5\) at row 0/ },
+		{ name: 'labels rank', activations: acts, labels: npyBytes('<i8', [n / 2, 2], labels), kind: 'labels-rank', says: /labels must be 1-D/ },
+		{ name: 'labels dtype', activations: acts, labels: npyBytes('<U3', [n], new Uint8Array(n * 12)), kind: 'labels-dtype', says: /dtype '<U3'; labels must be integers/ }
 	];
 }
