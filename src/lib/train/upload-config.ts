@@ -13,8 +13,11 @@ export const DEFAULT_WIDTH_MULTIPLE = 2;
 export const MAX_ATOMS = 8192;
 /** The data are centred on the SAE's decoder bias and scaled to this mean squared (centred) row norm (see scaleOf). */
 export const TARGET_TRACE = 1;
-/** Rows used for MSE, purity and dead atoms (a fixed seeded subsample of the file). */
+/** Rows used for MSE, purity and dead atoms (a fixed seeded subsample of the file); fewer for wide inputs (d > 256). */
 export const EVAL_ROWS = 2048;
+export const EVAL_ROWS_WIDE = 1024;
+/** Probe rows (the first of the evaluation rows) for wide inputs: the probe's covariance costs O(N·d²). */
+export const PROBE_ROWS_WIDE = 256;
 
 /**
  * The scale factor s with E‖s(x − x̄)‖² = TARGET_TRACE: the SAE's L1 strength and learning rate are tuned on data of
@@ -41,16 +44,17 @@ export function uploadSaeConfig(data: UploadedActivations, widthMultiple = DEFAU
 	const atoms = Math.round(widthMultiple * d);
 	if (atoms > MAX_ATOMS) throw new Error(`an SAE of ${widthMultiple} × ${d} = ${atoms} atoms is too wide; the limit is ${MAX_ATOMS}: choose a smaller width`);
 	const base = getPreset('sae', 'sae').config as SaeConfig;
-	const evalSamples = Math.min(n, EVAL_ROWS);
-	// The probe's dense eigensolver costs O(d³) per snapshot: fewer rows and rarer snapshots for wide inputs.
+	// A snapshot's cost grows with d: the SAE's evaluation forward pass (rows·d·atoms), the probe's covariance (rows·d²)
+	// and its dense eigensolver (d³). Wide inputs get fewer rows and rarer snapshots (measured: npm run bench:train).
 	const wide = d > 256;
+	const evalSamples = Math.min(n, wide ? EVAL_ROWS_WIDE : EVAL_ROWS);
 	return {
 		...base,
 		inputDim: d,
 		atoms,
 		features: Math.max(1, data.classes),
 		evalSamples,
-		probeSamples: Math.min(evalSamples, wide ? 512 : 2048),
+		probeSamples: Math.min(evalSamples, wide ? PROBE_ROWS_WIDE : EVAL_ROWS),
 		probeEvery: wide ? 50 : base.probeEvery,
 		purityTop: Math.min(base.purityTop, evalSamples),
 		steps: steps ?? 3000,

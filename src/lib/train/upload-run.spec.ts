@@ -1,6 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend, activateBackend } from './backend-ladder';
 import { runHeadless } from './headless';
+import { Session } from './session';
 import { useNodeBackend } from './node-backend';
 import type { FromWorker, UploadMessage } from './protocol';
 import { RunController, type BackendProvider } from './run-controller';
@@ -97,6 +99,22 @@ describe('your activations: the worker and the CLI path', () => {
 		const last = messages.at(-1)!;
 		expect(last.type === 'uploadRejected' && last.kind).toBe('too-large');
 		await c.handle({ type: 'dispose' });
+	});
+
+	it('keeps the tensor count flat over steps and snapshots, and frees everything on dispose', async () => {
+		const data = readUpload(valid.activations, valid.labels);
+		const before = tf.memory().numTensors;
+		const session = new Session(uploadSaeConfig(data, 2, 400), 1, 2, data);
+		const counts: number[] = [];
+		for (let k = 0; k < 6; k++) {
+			session.train(20);
+			await session.health();
+			await session.snapshot();
+			counts.push(tf.memory().numTensors);
+		}
+		expect(new Set(counts.slice(1)).size).toBe(1);
+		session.dispose();
+		expect(tf.memory().numTensors).toBe(before);
 	});
 
 	it('headless (the CLI --data path) trains on the data and reports the lottery from the labels', async () => {
