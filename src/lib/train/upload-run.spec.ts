@@ -117,6 +117,23 @@ describe('your activations: the worker and the CLI path', () => {
 		expect(tf.memory().numTensors).toBe(before);
 	});
 
+	it('reset replays the same run; a new seed draws other batches', async () => {
+		const data = readUpload(valid.activations, valid.labels);
+		const session = new Session(uploadSaeConfig(data, 2, 400), 1, 2, data);
+		const run = async () => {
+			session.train(15);
+			await session.health();
+			const s = await session.snapshot();
+			return [s.probe.rho, s.metrics.kind === 'sae' ? s.metrics.mse : NaN];
+		};
+		const first = await run();
+		session.reset();
+		expect(await run()).toEqual(first);
+		session.reseed(2);
+		expect(await run()).not.toEqual(first);
+		session.dispose();
+	});
+
 	it('headless (the CLI --data path) trains on the data and reports the lottery from the labels', async () => {
 		const data = readUpload(valid.activations, valid.labels);
 		const config = uploadSaeConfig(data, 2, 60);
