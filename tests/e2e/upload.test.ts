@@ -101,6 +101,12 @@ describe('your activations in the lab', () => {
 		await until(page, 'the valid file to train', async () => /acts\.npy \(256 × 16, 4 labels\)/.test((await page.locator('[data-control="upload-active"]').textContent().catch(() => '')) ?? ''));
 		await until(page, 'the valid file to take steps', async () => (await num(page, 'step')) > 0);
 		expect(await page.locator(ALERT).count()).toBe(0);
+		const presetSelect = page.getByLabel('Preset');
+		expect(await presetSelect.inputValue()).toBe('upload');
+
+		// Choosing a preset goes back to the synthetic toy.
+		await presetSelect.selectOption('sae-small');
+		await until(page, 'the synthetic SAE to start', async () => (await attr(page, 'source')) === 'toy' && (await attr(page, 'preset')) === 'sae-small');
 
 		expect(errors).toEqual([]);
 		expect(requests).toEqual([]);
