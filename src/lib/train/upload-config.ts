@@ -11,6 +11,8 @@ export const WIDTH_MULTIPLES = [1, 2, 4, 8] as const;
 export const DEFAULT_WIDTH_MULTIPLE = 2;
 /** Most atoms allowed (a 4096-wide input at 8× would not fit a browser tab). */
 export const MAX_ATOMS = 8192;
+/** Most encoder weights d·atoms (2^24: with the decoder and Adam's moments about 400 MB of float32). */
+export const MAX_WEIGHTS = 2 ** 24;
 /** The data are centred on the SAE's decoder bias and scaled to this mean squared (centred) row norm (see scaleOf). */
 export const TARGET_TRACE = 1;
 /** Rows used for MSE, purity and dead atoms (a fixed seeded subsample of the file); fewer for wide inputs (d > 256). */
@@ -42,7 +44,10 @@ export function uploadSaeConfig(data: UploadedActivations, widthMultiple = DEFAU
 	if (!Number.isFinite(widthMultiple) || widthMultiple <= 0) throw new Error(`width multiple must be > 0, got ${widthMultiple}`);
 	const { n, d } = data;
 	const atoms = Math.round(widthMultiple * d);
-	if (atoms > MAX_ATOMS) throw new Error(`an SAE of ${widthMultiple} × ${d} = ${atoms} atoms is too wide; the limit is ${MAX_ATOMS}: choose a smaller width`);
+	if (atoms > MAX_ATOMS) throw new Error(`an SAE of ${widthMultiple} × ${d} = ${atoms} atoms is too wide; the limit is ${MAX_ATOMS} atoms: choose a smaller width`);
+	if (atoms * d > MAX_WEIGHTS) {
+		throw new Error(`an SAE of ${atoms} atoms on d = ${d} has ${atoms * d} encoder weights; the limit is ${MAX_WEIGHTS} (e.g. 1 × d at d = 4096): choose a smaller width`);
+	}
 	const base = getPreset('sae', 'sae').config as SaeConfig;
 	// A snapshot's cost grows with d: the SAE's evaluation forward pass (rows·d·atoms), the probe's covariance (rows·d²)
 	// and its dense eigensolver (d³). Wide inputs get fewer rows and rarer snapshots (measured: npm run bench:train).
@@ -55,7 +60,7 @@ export function uploadSaeConfig(data: UploadedActivations, widthMultiple = DEFAU
 		features: Math.max(1, data.classes),
 		evalSamples,
 		probeSamples: Math.min(evalSamples, wide ? PROBE_ROWS_WIDE : EVAL_ROWS),
-		probeEvery: wide ? 50 : base.probeEvery,
+		probeEvery: d > 1024 ? 200 : wide ? 50 : base.probeEvery,
 		purityTop: Math.min(base.purityTop, evalSamples),
 		steps: steps ?? 3000,
 		upload: {

@@ -5,7 +5,7 @@
  */
 import type { SaeConfig } from './config';
 import type { PresetInfo, UploadMessage } from './protocol';
-import { MAX_ATOMS, uploadSaeConfig } from './upload-config';
+import { uploadSaeConfig } from './upload-config';
 import { checkFileSize, readUpload, UploadError, type UploadedActivations } from './upload-validate';
 
 export interface PreparedUpload {
@@ -35,7 +35,7 @@ export async function prepareUpload(msg: UploadMessage): Promise<PreparedUpload>
 	try {
 		config = uploadSaeConfig(data, msg.widthMultiple);
 	} catch (e) {
-		throw new UploadError('too-wide', `${e instanceof Error ? e.message : String(e)} (at most ${MAX_ATOMS} atoms).`);
+		throw new UploadError('too-wide', `${e instanceof Error ? e.message : String(e)}.`);
 	}
 	return { config, data, info: { name: UPLOAD_PRESET, label: uploadLabel(config), config } };
 }
