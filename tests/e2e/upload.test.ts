@@ -101,6 +101,19 @@ describe('your activations in the lab', () => {
 		await until(page, 'the valid file to train', async () => /acts\.npy \(256 × 16, 4 labels\)/.test((await page.locator('[data-control="upload-active"]').textContent().catch(() => '')) ?? ''));
 		await until(page, 'the valid file to take steps', async () => (await num(page, 'step')) > 0);
 		expect(await page.locator(ALERT).count()).toBe(0);
+
+		// Dropping both files on the panel: the one named like "label…" is taken as the labels.
+		await page.evaluate(
+			([a, l]) => {
+				const dt = new DataTransfer();
+				dt.items.add(new File([new Uint8Array(l)], 'dropped-labels.npy'));
+				dt.items.add(new File([new Uint8Array(a)], 'dropped-acts.npy'));
+				document.querySelector('[data-control="upload"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+			},
+			[Array.from(valid.activations), Array.from(valid.labels!)]
+		);
+		await until(page, 'the dropped files to train', async () => /dropped-acts\.npy \(256 × 16, 4 labels\)/.test((await page.locator('[data-control="upload-active"]').textContent().catch(() => '')) ?? ''));
+
 		const presetSelect = page.getByLabel('Preset');
 		expect(await presetSelect.inputValue()).toBe('upload');
 
