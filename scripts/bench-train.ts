@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../src/lib/train/config';
 import { PRESETS } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
+import { UPLOAD_BENCH, uploadBenchSession } from './bench-upload';
 
 interface Row {
 	backend: BackendName;
@@ -16,10 +17,14 @@ interface Row {
 	timedSteps: number;
 	msPerProbe: number;
 	timedProbes: number;
+	probeEvery: number;
+	/** CPU ms (user + system) per step and per probe update. */
+	cpuMsPerStep: number;
+	cpuMsPerProbe: number;
 }
 
 function parse(argv: string[]): { json: boolean; backends: BackendName[]; presets: string[] } {
-	const out = { json: false, backends: ['wasm', 'cpu'] as BackendName[], presets: PRESETS.map((p) => p.name) };
+	const out = { json: false, backends: ['wasm', 'cpu'] as BackendName[], presets: [...PRESETS.map((p) => p.name), UPLOAD_BENCH] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--json') out.json = true;
@@ -28,26 +33,33 @@ function parse(argv: string[]): { json: boolean; backends: BackendName[]; preset
 			for (const b of out.backends) if (b !== 'wasm' && b !== 'cpu') throw new Error(`--backends: only wasm and cpu exist in Node, got "${b}"`);
 		} else if (a === '--presets') {
 			out.presets = (argv[++i] ?? '').split(',');
-			for (const p of out.presets) if (!PRESETS.some((q) => q.name === p)) throw new Error(`--presets: unknown preset "${p}"`);
+			for (const p of out.presets) if (p !== UPLOAD_BENCH && !PRESETS.some((q) => q.name === p)) throw new Error(`--presets: unknown preset "${p}"`);
 		} else throw new Error(`unknown option "${a}"; usage: npm run bench:train -- [--json] [--backends wasm,cpu] [--presets a,b]`);
 	}
 	return out;
 }
 
 /** Repeat `f` until ~budgetMs have passed (at least `min`, at most `max` times); mean ms per call. */
-async function timeIt(f: () => Promise<unknown>, budgetMs: number, min: number, max: number): Promise<{ ms: number; n: number }> {
+/** Process CPU ms (user + system): on a shared, oversubscribed machine it tells the cost better than wall time. */
+function cpuMs(): number {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
+}
+
+async function timeIt(f: () => Promise<unknown>, budgetMs: number, min: number, max: number): Promise<{ ms: number; cpuMs: number; n: number }> {
 	const t0 = performance.now();
+	const c0 = cpuMs();
 	let n = 0;
 	while (n < min || (n < max && performance.now() - t0 < budgetMs)) {
 		await f();
 		n++;
 	}
-	return { ms: (performance.now() - t0) / n, n };
+	return { ms: (performance.now() - t0) / n, cpuMs: (cpuMs() - c0) / n, n };
 }
 
 async function bench(backend: BackendName, presetName: string): Promise<Row> {
-	const preset = PRESETS.find((p) => p.name === presetName)!;
-	const session = new Session(structuredClone(preset.config), 1, 2);
+	const session =
+		presetName === UPLOAD_BENCH ? uploadBenchSession() : new Session(structuredClone(PRESETS.find((p) => p.name === presetName)!.config), 1, 2);
 	try {
 		// Warm-up: first steps and first snapshot (kernel setup, allocation).
 		session.trainer.train(2);
@@ -63,7 +75,7 @@ async function bench(backend: BackendName, presetName: string): Promise<Row> {
 			50
 		);
 		const probe = await timeIt(() => session.snapshot(), 3000, 2, 10);
-		return { backend, preset: presetName, msPerStep: step.ms, timedSteps: step.n, msPerProbe: probe.ms, timedProbes: probe.n };
+		return { backend, preset: presetName, msPerStep: step.ms, timedSteps: step.n, msPerProbe: probe.ms, timedProbes: probe.n, probeEvery: session.config.probeEvery, cpuMsPerStep: step.cpuMs, cpuMsPerProbe: probe.cpuMs };
 	} finally {
 		session.dispose();
 	}
@@ -91,12 +103,12 @@ async function main(): Promise<void> {
 		console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 1));
 		return;
 	}
-	console.log('\n| preset | backend | ms / training step | ms / probe update | probe every | ms / step incl. probe |');
-	console.log('|---|---|---|---|---|---|');
+	console.log('\n| preset | backend | ms / training step | ms / probe update | probe every | ms / step incl. probe | CPU ms / step, / probe |');
+	console.log('|---|---|---|---|---|---|---|');
 	for (const r of rows) {
-		const every = PRESETS.find((p) => p.name === r.preset)!.config.probeEvery;
+		const every = r.probeEvery;
 		console.log(
-			`| ${r.preset} | ${r.backend} | ${r.msPerStep.toFixed(1)} (n=${r.timedSteps}) | ${r.msPerProbe.toFixed(1)} (n=${r.timedProbes}) | ${every} | ${(r.msPerStep + r.msPerProbe / every).toFixed(1)} |`
+			`| ${r.preset} | ${r.backend} | ${r.msPerStep.toFixed(1)} (n=${r.timedSteps}) | ${r.msPerProbe.toFixed(1)} (n=${r.timedProbes}) | ${every} | ${(r.msPerStep + r.msPerProbe / every).toFixed(1)} | ${r.cpuMsPerStep.toFixed(1)}, ${r.cpuMsPerProbe.toFixed(1)} |`
 		);
 	}
 }

@@ -4,6 +4,8 @@
  *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
  * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
  *   npm run train -- table FILE.json   prints the markdown tables of a saved sweep (content/data/README.md).
+ *   npm run train -- sae --data acts.npy [--labels labels.npy] [--width M] [--steps N] [--json]   trains the SAE on
+ *                    your own activations (docs/your-activations.md).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,6 +16,7 @@ import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
+import { loadUploadPreset } from './train-upload';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 import { sweepProblems } from '../src/lib/train/sweep-validate';
 
@@ -91,7 +94,8 @@ function jsonReplacer(_k: string, v: unknown): unknown {
 async function main(args: TrainCliArgs): Promise<void> {
 	const { backend, note } = await useNodeBackend(args.backend);
 	const presetName = args.preset ?? (args.toy === 'grokking' ? 'grokking-59' : 'sae');
-	const preset = getPreset(presetName, args.toy);
+	const upload = args.data ? loadUploadPreset(args.data, args.labels, args.width) : null;
+	const preset = upload?.preset ?? getPreset(presetName, args.toy);
 	const base: ToyConfig = preset.config;
 	if (args.steps !== null) base.steps = args.steps[0];
 	if (args.probeEvery !== null) base.probeEvery = args.probeEvery;
@@ -110,6 +114,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
+				data: upload?.uploaded ?? null,
 				onSnapshot: (s) => {
 					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
 					else progress(s, config.steps, label);

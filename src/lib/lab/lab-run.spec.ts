@@ -76,3 +76,36 @@ describe('LabRun', () => {
 		expect(run.shown?.step).toBe(50);
 	});
 });
+
+describe('LabRun: your activations', () => {
+	it('posts the files to the worker; a refusal sets the reason and keeps the snapshots; acceptance clears it', () => {
+		const f = fakeClient();
+		const run = new LabRun(() => f.client);
+		run.init({ toy: 'grokking', seed: 1, wasmPath: '/wasm/' });
+		f.emit(ready());
+		f.emit({ type: 'run', seed: 1, cause: 'init' });
+		f.emit({ type: 'snapshot', snapshot: fakeSnapshot(25) });
+		const files = { activations: new Blob([]), labels: null, name: 'a.npy', labelsName: null, widthMultiple: 2, seed: 1 };
+		run.upload(files);
+		expect(f.sent.at(-1)).toMatchObject({ type: 'upload', name: 'a.npy', widthMultiple: 2 });
+		expect(run.uploading).toBe(true);
+		f.emit({ type: 'uploadRejected', kind: 'too-few', message: 'a.npy has N = 10 rows; at least 64 are needed.' });
+		expect(run.uploading).toBe(false);
+		expect(run.uploadError).toMatch(/N = 10 rows/);
+		expect(run.snapshots.map((s) => s.step)).toEqual([25]);
+		run.upload(files);
+		expect(run.uploadError).toBeNull();
+		f.emit(ready('sae-small'));
+		expect(run.uploading).toBe(false);
+		expect(run.preset?.name).toBe('sae-small');
+	});
+
+	it('refuses to upload while the lab is still starting', () => {
+		const f = fakeClient();
+		const run = new LabRun(() => f.client);
+		run.init({ toy: 'grokking', seed: 1, wasmPath: '/wasm/' });
+		run.upload({ activations: new Blob([]), labels: null, name: 'a.npy', labelsName: null, widthMultiple: 2, seed: 1 });
+		expect(f.sent.map((m) => m.type)).toEqual(['init']);
+		expect(run.uploadError).toMatch(/still starting/);
+	});
+});

@@ -12,7 +12,8 @@ import type {
 	InitMessage,
 	PauseReason,
 	PresetInfo,
-	Snapshot
+	Snapshot,
+	UploadMessage
 } from '$lib/train/protocol';
 import { appendSnapshot } from './snapshot-buffer';
 
@@ -53,6 +54,10 @@ export class LabRun {
 	error: string | null = $state(null);
 	/** Index into `snapshots` shown while scrubbing; null follows the newest. */
 	scrub: number | null = $state(null);
+	/** "Your activations": files sent to the worker, not yet accepted or refused. */
+	uploading = $state(false);
+	/** Why the last upload was refused (the previous run carries on), or null. */
+	uploadError: string | null = $state(null);
 
 	#client: TrainClient | null = null;
 	#off: (() => void) | null = null;
@@ -123,6 +128,20 @@ export class LabRun {
 		clearTimeout(this.#hyperTimer);
 		this.#hyperTimer = setTimeout(() => this.#flushHyper(), HYPER_DEBOUNCE_MS);
 	}
+	/**
+	 * Train the SAE on uploaded activations. The files go to the worker as they are (it reads and checks them); a
+	 * refusal leaves the current run untouched and sets `uploadError`.
+	 */
+	upload(files: Omit<UploadMessage, 'type'>): void {
+		if (!this.#client || this.starting) {
+			this.uploadError = 'The lab is still starting; try again in a moment.';
+			return;
+		}
+		this.uploadError = null;
+		this.uploading = true;
+		this.#client.post({ type: 'upload', ...files });
+	}
+
 	/** A hidden tab pauses training; visible again resumes it (unless the user paused). Remembered across a warm-up. */
 	setVisibility(hidden: boolean): void {
 		this.#hidden = hidden;
@@ -166,6 +185,8 @@ export class LabRun {
 		switch (msg.type) {
 			case 'ready': {
 				this.starting = false;
+				this.uploading = false;
+				this.uploadError = null;
 				this.preset = msg.preset;
 				this.ringCapacity = msg.ringCapacity;
 				this.backend = { name: msg.backend, reason: msg.backendReason, trials: msg.trials };
@@ -201,7 +222,12 @@ export class LabRun {
 				break;
 			case 'error':
 				this.starting = false;
+				this.uploading = false;
 				this.error = msg.message;
+				break;
+			case 'uploadRejected':
+				this.uploading = false;
+				this.uploadError = msg.message;
 				break;
 		}
 	}

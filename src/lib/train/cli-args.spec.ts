@@ -29,3 +29,18 @@ describe('train CLI arguments', () => {
 		expect(() => parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '1,2,3'])).toThrow(/one per weight decay/);
 	});
 });
+
+describe('train CLI: your activations', () => {
+	it('parses --data, --labels and --width for the sae toy', () => {
+		const a = parseTrainArgs(['sae', '--data', 'acts.npy', '--labels', 'labels.npy', '--width', '4', '--steps', '200', '--json']);
+		expect([a.data, a.labels, a.width, a.steps, a.json]).toEqual(['acts.npy', 'labels.npy', 4, [200], true]);
+		expect(parseTrainArgs(['sae']).data).toBeNull();
+	});
+
+	it('refuses --data outside the sae toy, --labels without --data, and a preset with --data', () => {
+		expect(() => parseTrainArgs(['grokking', '--data', 'a.npy'])).toThrow(/for the sae toy/);
+		expect(() => parseTrainArgs(['sae', '--labels', 'l.npy'])).toThrow(/need --data/);
+		expect(() => parseTrainArgs(['sae', '--data', 'a.npy', '--preset', 'sae'])).toThrow(/--preset does not apply/);
+		expect(() => parseTrainArgs(['sae', '--data', 'a.npy', '--width', '0'])).toThrow(/--width must be > 0/);
+	});
+});

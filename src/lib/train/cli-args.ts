@@ -16,6 +16,12 @@ export interface TrainCliArgs {
 	json: boolean;
 	out: string | null;
 	backend: BackendName;
+	/** sae only: train on this (N, d) activations .npy instead of synthetic data (docs/your-activations.md). */
+	data: string | null;
+	/** Optional (N,) integer labels .npy for purity and the lottery. */
+	labels: string | null;
+	/** SAE width as a multiple of d (with --data; default 2). */
+	width: number | null;
 }
 
 export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
@@ -29,7 +35,10 @@ export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
   --stop-after-grok N    grokking: stop N steps after test accuracy first reaches 95%
   --json                 one JSON line per snapshot, then one per run summary
   --out FILE             also write all runs (summaries + trajectories) as one JSON document
-  --backend wasm|cpu     tfjs backend in Node (default wasm)`;
+  --backend wasm|cpu     tfjs backend in Node (default wasm)
+  --data FILE.npy        sae: train on your (N, d) float32/float64 activations (docs/your-activations.md)
+  --labels FILE.npy      sae with --data: (N,) integer labels, used only for purity and the lottery
+  --width M              sae with --data: M·d atoms (default 2)`;
 
 function numberList(flag: string, v: string, integer: boolean): number[] {
 	const xs = v.split(',').map((s) => Number(s.trim()));
@@ -60,7 +69,10 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		stopAfterGrok: null,
 		json: false,
 		out: null,
-		backend: 'wasm'
+		backend: 'wasm',
+		data: null,
+		labels: null,
+		width: null
 	};
 	const rest = [...argv];
 	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
@@ -111,6 +123,16 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 				if (value !== 'wasm' && value !== 'cpu') throw new Error(`--backend must be wasm or cpu in Node, got "${value}"`);
 				args.backend = value;
 				break;
+			case '--data':
+				args.data = value;
+				break;
+			case '--labels':
+				args.labels = value;
+				break;
+			case '--width':
+				args.width = single(flag, value, false);
+				if (args.width <= 0) throw new Error('--width must be > 0');
+				break;
 			default:
 				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);
 		}
@@ -118,6 +140,9 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 	if (args.steps && args.steps.length > 1 && args.steps.length !== (args.weightDecays?.length ?? 1)) {
 		throw new Error(`--steps lists ${args.steps.length} values but --weight-decay lists ${args.weightDecays?.length ?? 1}: give one, or one per weight decay`);
 	}
+	if ((args.data || args.labels || args.width !== null) && args.toy !== 'sae') throw new Error('--data, --labels and --width are for the sae toy: npm run train -- sae --data acts.npy');
+	if ((args.labels || args.width !== null) && !args.data) throw new Error('--labels and --width need --data FILE.npy');
+	if (args.data && args.preset) throw new Error('--preset does not apply with --data (the file sets the SAE size)');
 	return args;
 }
 

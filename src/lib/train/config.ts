@@ -90,6 +90,24 @@ export interface SaeConfig extends CommonConfig {
 	earlyFraction: number;
 	/** Scale of the encoder/decoder initialisation relative to the usual 1/√fan-in (science.md §3 caveat). */
 	initScale: number;
+	/** Set when the SAE trains on uploaded activations instead of synthetic data (upload-config.ts). */
+	upload?: UploadInfo;
+}
+
+// ── Uploaded activations ("Your activations" in the lab, `npm run train -- sae --data`) ──
+/** What the run knows about an uploaded file; the data itself travels beside the config (upload-trainer.ts). */
+export interface UploadInfo {
+	name: string;
+	labelsName: string | null;
+	/** Rows N and dimension d of the file. */
+	n: number;
+	d: number;
+	/** Distinct labels (0 without a labels file). */
+	classes: number;
+	/** SAE width = widthMultiple · d. */
+	widthMultiple: number;
+	/** The constant every value is multiplied by, so that the mean squared row norm is `targetNormSq`. */
+	scale: number;
 }
 
 export type ToyConfig = GrokkingConfig | SaeConfig;

@@ -7,11 +7,14 @@ import type { ToyConfig } from './config';
 import type { Snapshot } from './protocol';
 import { summarise, toRecord, type RunSummary, type SnapshotRecord } from './run-summary';
 import { Session } from './session';
+import type { UploadedActivations } from './upload-validate';
 
 export interface HeadlessOptions {
 	steps: number;
 	stopAfterGrok?: number;
 	onSnapshot?: (s: Snapshot) => void;
+	/** Uploaded activations, for an SAE config with `upload` set (`npm run train -- sae --data`). */
+	data?: UploadedActivations | null;
 }
 
 export interface HeadlessResult {
@@ -24,7 +27,7 @@ export interface HeadlessResult {
 
 export async function runHeadless(config: ToyConfig, seed: number, opts: HeadlessOptions): Promise<HeadlessResult> {
 	if (!Number.isInteger(opts.steps) || opts.steps < 1) throw new Error(`steps must be a positive integer, got ${opts.steps}`);
-	const session = new Session(config, seed, 4);
+	const session = new Session(config, seed, 4, opts.data ?? null);
 	const records: SnapshotRecord[] = [];
 	let trainMs = 0;
 	let probeMs = 0;

@@ -56,7 +56,24 @@ export type ToWorker =
 	/** Ask the worker to resend its snapshot ring buffer (answered with `history`). */
 	| { type: 'history' }
 	/** Free every tensor and stop; the worker can then be terminated. */
-	| { type: 'dispose' };
+	| { type: 'dispose' }
+	/** Train the SAE on uploaded activations (upload-run.ts); a refused file keeps the current run (`uploadRejected`). */
+	| UploadMessage;
+
+// ── Uploaded activations ("Your activations") ──
+export interface UploadMessage {
+	type: 'upload';
+	/** The .npy files as chosen (a File is a Blob): their bytes are read in the worker, and never sent anywhere. */
+	activations: Blob;
+	labels: Blob | null;
+	name: string;
+	labelsName: string | null;
+	/** SAE width = widthMultiple · d. */
+	widthMultiple: number;
+	seed: number;
+	/** Start training once ready (default true). */
+	autoplay?: boolean;
+}
 
 // ───────────────────────────── worker → UI ─────────────────────────────
 
@@ -205,7 +222,9 @@ export type FromWorker =
 	  }
 	| { type: 'paused'; reason: PauseReason; message: string; step: number }
 	| { type: 'backend'; name: BackendName; fallbackFrom?: BackendName; reason: string }
-	| { type: 'error'; message: string };
+	| { type: 'error'; message: string }
+	/** An upload was refused (upload-validate.ts says why); the previous run, if any, carries on untouched. */
+	| { type: 'uploadRejected'; kind: string; message: string };
 
 export type { ShapeTag, TrajectoryEvents };
 

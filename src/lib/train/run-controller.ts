@@ -16,9 +16,12 @@ import {
 	type PauseReason,
 	type PresetInfo,
 	type Snapshot,
-	type ToWorker
+	type ToWorker,
+	type UploadMessage
 } from './protocol';
 import { Session, type SessionCheckpoint } from './session';
+import { prepareUpload } from './upload-run';
+import { UploadError } from './upload-validate';
 
 export type Post = (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
 
@@ -112,6 +115,7 @@ export class RunController {
 		if (this.disposed) return;
 		if (msg.type === 'init') return this.init(msg);
 		if (msg.type === 'dispose') return this.dispose();
+		if (msg.type === 'upload') return this.upload(msg);
 		const session = this.session;
 		if (!session) {
 			this.post({ type: 'error', message: `"${msg.type}" before "init": send init first` });
@@ -191,6 +195,39 @@ export class RunController {
 		});
 		await this.startRun('init');
 		if (msg.autoplay) this.start();
+	}
+
+	/**
+	 * Train the SAE on uploaded activations, on the backend already chosen. The files are checked first (upload-run.ts);
+	 * a refusal posts `uploadRejected` and leaves the current run exactly as it was.
+	 */
+	private async upload(msg: UploadMessage): Promise<void> {
+		const reject = (kind: string, text: string) => this.post({ type: 'uploadRejected', kind, message: text });
+		if (!this.choice || !this.backend) return reject('not-ready', 'The lab is still measuring backends; try again in a moment.');
+		let session: Session;
+		let prepared;
+		try {
+			if (!Number.isInteger(msg.seed) || msg.seed < 0) throw new UploadError('not-npy', `seed must be a non-negative integer, got ${msg.seed}`);
+			prepared = await prepareUpload(msg);
+			session = new Session(prepared.config, msg.seed, this.ringCapacity, prepared.data);
+		} catch (e) {
+			return reject(e instanceof UploadError ? e.kind : 'failed', message(e));
+		}
+		this.stopRunning();
+		this.session?.dispose();
+		this.session = session;
+		this.post({
+			type: 'ready',
+			backend: this.backend,
+			backendReason: this.choice.reason,
+			trials: this.choice.trials,
+			preset: prepared.info,
+			config: prepared.config,
+			seed: msg.seed,
+			ringCapacity: this.ringCapacity
+		});
+		await this.startRun('init');
+		if (msg.autoplay !== false) this.start();
 	}
 
 	/** Post `run`, take and post the step-0 snapshot, checkpoint it. */

@@ -14,6 +14,7 @@ import { deriveSeed, Stream, streamRng } from './seeded';
 import { runProbe } from './snapshot';
 import { SnapshotHealth } from './snapshot-health';
 import type { Trainer, TrainerCheckpoint } from './trainer';
+import type { UploadedActivations } from './upload-validate';
 
 export interface SessionCheckpoint {
 	trainer: TrainerCheckpoint;
@@ -46,9 +47,11 @@ export class Session {
 	constructor(
 		readonly config: ToyConfig,
 		public seed: number,
-		ringCapacity = 400
+		ringCapacity = 400,
+		/** Uploaded activations, when the config is an upload SAE (kept for reseed and backend fallback). */
+		readonly data: UploadedActivations | null = null
 	) {
-		this.trainer = createTrainer(config, seed);
+		this.trainer = createTrainer(config, seed, data);
 		this.ring = new RingBuffer(ringCapacity);
 	}
 
@@ -135,7 +138,7 @@ export class Session {
 	/** New seed: new data split / features, initialisation, batches and noise. Hyper-parameters in force are kept. */
 	reseed(seed: number): void {
 		const hyper = { ...this.trainer.hyper };
-		const next = createTrainer(this.config, seed);
+		const next = createTrainer(this.config, seed, this.data);
 		this.trainer.dispose();
 		this.trainer = next;
 		this.trainer.setHyper(hyper);
@@ -169,7 +172,7 @@ export class Session {
 	 * unusable (lost device). Snapshots newer than the checkpoint are dropped from the ring buffer.
 	 */
 	restore(cp: SessionCheckpoint): void {
-		this.trainer = createTrainer(this.config, this.seed);
+		this.trainer = createTrainer(this.config, this.seed, this.data);
 		this.trainer.importState(cp.trainer);
 		this.probeState = cp.probeState ? structuredClone(cp.probeState) : null;
 		this.trajectory = cp.trajectory.map((p) => ({ ...p }));
