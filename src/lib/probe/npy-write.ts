@@ -1,19 +1,24 @@
 /**
- * Writes a float32/float64 array as a version 1.0 .npy (little-endian, C order), e.g. for test fixtures or for
- * exporting hidden states from the browser. The header is padded so the data starts on a 64-byte boundary.
+ * Writes arrays as version 1.0 .npy files (little-endian, header padded so the data starts on a 64-byte boundary),
+ * e.g. for test fixtures or for exporting hidden states from the browser.
  */
-export function writeNpy(data: Float32Array | Float64Array, shape: number[]): Uint8Array {
-	const count = shape.reduce((a, b) => a * b, 1);
-	if (count !== data.length) throw new Error(`writeNpy: shape (${shape.join(', ')}) does not match ${data.length} values`);
-	const descr = data instanceof Float32Array ? '<f4' : '<f8';
+
+/** Any dtype descriptor (e.g. '<f4', '<i8', or a wrong one on purpose for a fixture), C or Fortran order. */
+export function npyBytes(descr: string, shape: number[], data: ArrayBufferView, fortran = false): Uint8Array {
 	const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-	let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shapeText}, }`;
-	const total = 10 + header.length + 1;
-	header += ' '.repeat((64 - (total % 64)) % 64) + '\n';
+	let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`;
+	header += ' '.repeat((64 - ((11 + header.length) % 64)) % 64) + '\n';
 	const out = new Uint8Array(10 + header.length + data.byteLength);
 	out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
 	new DataView(out.buffer).setUint16(8, header.length, true);
 	for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
 	out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + header.length);
 	return out;
+}
+
+/** A float32/float64 array of the given shape, C order. */
+export function writeNpy(data: Float32Array | Float64Array, shape: number[]): Uint8Array {
+	const count = shape.reduce((a, b) => a * b, 1);
+	if (count !== data.length) throw new Error(`writeNpy: shape (${shape.join(', ')}) does not match ${data.length} values`);
+	return npyBytes(data instanceof Float32Array ? '<f4' : '<f8', shape, data);
 }

@@ -2,21 +2,10 @@
  * Test fixtures for the activations upload: a valid (N, d) cloud with integer labels, and one file of each kind the
  * checks must refuse. Used by the unit spec (upload-validate.spec.ts) and the Chromium test (tests/e2e/upload.test.ts).
  */
-import { writeNpy } from '../probe/npy-write';
+import { npyBytes, writeNpy } from '../probe/npy-write';
 import { Rng } from './seeded';
 
-/** Any dtype, header padded to 64 bytes like numpy's. */
-export function npyBytes(descr: string, shape: number[], data: ArrayBufferView, fortran = false): Uint8Array {
-	const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-	let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`;
-	header += ' '.repeat((64 - ((11 + header.length) % 64)) % 64) + '\n';
-	const out = new Uint8Array(10 + header.length + data.byteLength);
-	out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-	new DataView(out.buffer).setUint16(8, header.length, true);
-	for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-	out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + header.length);
-	return out;
-}
+export { npyBytes };
 
 /** C clusters along random directions in R^d, N rows; label = cluster. */
 export function clusteredActivations(n: number, d: number, C: number, seed = 1): { x: Float32Array; labels: BigInt64Array } {
