@@ -31,7 +31,7 @@ export const FIGURE_SCHEMAS = {
 		schedule: { kind: 'enum', values: ['ramp', 'plateau'], default: 'ramp' },
 		// γ: the normal form's dissipation (ramp up to 1, plateau up to 0.05); η: the plateau's growth rate μ0 − γ.
 		gamma: { kind: 'number', min: 0, max: 1, default: 0, digits: 4 },
-		eta: { kind: 'number', min: 1e-3, max: 0.1, default: 0.011, log: true },
+		eta: { kind: 'number', min: 1e-3, max: 0.3, default: 0.011, log: true },
 		sigma: { kind: 'number', min: 1e-10, max: 1e-2, default: 1e-6, log: true },
 		epsilon: { kind: 'number', min: 1e-3, max: 1e-1, default: 1e-2, log: true },
 		seed
