@@ -1,7 +1,15 @@
 // Build step: content/data/grokking-sweep.json → static/data/grokking-trajectories.json (trimmed for the browser).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extractTrajectories } from '../src/lib/content/trajectory-extract';
+import { extractShapes } from '../src/lib/content/shapes-extract';
+import { SHAPE_SOURCES } from '../src/lib/content/shape-sources';
 
 const doc = JSON.parse(readFileSync('content/data/grokking-sweep.json', 'utf8'));
 mkdirSync('static/data', { recursive: true });
 writeFileSync('static/data/grokking-trajectories.json', JSON.stringify(extractTrajectories(doc)));
+
+// Shapes figure: every run file listed in SHAPE_SOURCES → static/data/shapes-trajectories.json, tags recomputed.
+const shapeDocs = Object.fromEntries(
+	SHAPE_SOURCES.filter((s) => existsSync(`content/data/${s.file}`)).map((s) => [s.file, JSON.parse(readFileSync(`content/data/${s.file}`, 'utf8'))])
+);
+writeFileSync('static/data/shapes-trajectories.json', JSON.stringify(extractShapes(SHAPE_SOURCES, shapeDocs)));

@@ -75,7 +75,7 @@ describe('the article', () => {
 		await page.close();
 	});
 
-	it('delay: raising weight decay increases the lag', async () => {
+	it('delay: raising the dissipation γ increases the lag', async () => {
 		const { page, errors } = await openPage(browser, '/');
 		const slider = '[data-figure="delay"] input[data-control="gamma"]';
 		await pressOn(page, slider, 'Home');

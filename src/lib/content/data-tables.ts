@@ -3,6 +3,7 @@
  * Each table is followed by the command and date that produced its data.
  */
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
+import { storyTables } from './story-tables';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -18,5 +19,7 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
+	// Shapes and the paper-vs-us table (content/08-shapes.md, content/14-paper.md).
+	Object.assign(out, storyTables(docs));
 	return out;
 }

@@ -8,3 +8,4 @@ export * from './predictions';
 export * from './predict-escape';
 export * from './lag';
 export { GaussianSource, Xoshiro128 } from './random';
+export * from './eta-fit';

@@ -20,7 +20,7 @@ describe('escapeLag', () => {
 
 	// With noise the formula does not truly diverge as η → 0+: it tends to the diffusive time a_th²/(0.4549 σ²)
 	// (and with a_th = 0.3√η even back to 0), but over any realistic range of γ it climbs steeply.
-	it('plateau lag of the §5 prediction rises steeply with γ', () => {
+	it('plateau lag of the §5 prediction rises steeply as the net growth rate η = μ0 − γ shrinks', () => {
 		const mu0 = 0.011;
 		const values = [0, 0.005, 0.008, 0.01, 0.0109].map((gamma) => {
 			const eta = mu0 - gamma;

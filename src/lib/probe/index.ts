@@ -17,7 +17,7 @@ export { createRng, mixSeed, type Rng } from './random';
 // The live update and the run-level analysis.
 export { createProbeState } from './create-probe-state';
 export { probeSnapshot } from './probe-snapshot';
-export { analyseTrajectory } from './analyse-trajectory';
+export { analyseTrajectory, SHAPE_RULES, type AnalyseOptions } from './analyse-trajectory';
 export { probeTrajectory, type TrajectoryInput } from './probe-trajectory';
 export { calibratedBetaTilde } from './calibrated-beta-tilde';
 export { cascade, type CascadeOptions, type CascadeResult, type CascadeStep } from './cascade';

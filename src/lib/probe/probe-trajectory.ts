@@ -46,5 +46,5 @@ export function probeTrajectory(
 		});
 		options.onProgress?.(t + 1, count);
 	}
-	return { results, points, events: analyseTrajectory(points) };
+	return { results, points, events: analyseTrajectory(points, { d }) };
 }

@@ -124,14 +124,37 @@ export interface TrajectoryPoint {
 	wt?: number;
 }
 
-export type ShapeTag = 'full-v' | 'fold-back' | 'delayed-escape' | 'no-arc';
+/**
+ * Shape in the (log ρ, log W/T) plane (docs/theory.md §4). The paper's four: full-v, fold-back, delayed-escape, no-arc.
+ * Ours besides: `waiting` (crossed 1, no symmetry breaking yet), `runaway` (ends so while ρ keeps growing: no escape),
+ * `other` (crossed and broke symmetry soon, but β_c moved more than ×2 since onset, so not a Full V).
+ */
+export type ShapeTag = 'full-v' | 'fold-back' | 'delayed-escape' | 'no-arc' | 'waiting' | 'runaway' | 'other';
+
+/** The numbers that decided a shape tag (null where the rule had nothing to measure). */
+export interface ShapeEvidence {
+	/** Largest finite ρ and its step. */
+	rhoPeak: number;
+	rhoPeakStep: number | null;
+	/** Lowest ρ after the peak, as a fraction fallen from the peak (0 if ρ never fell). */
+	rhoFall: number;
+	/** Largest factor β_c moved away from its value at onset (≥ 1), or null before onset. */
+	betaCFactor: number | null;
+	/** ρ at the end over ρ halfway between onset and the end (the runaway test), or null before onset. */
+	rhoLateGrowth: number | null;
+	/** Thresholds used: delayed escape when lag > lagMax; fold-back when rhoFall > foldMin; Full V when betaCFactor ≤ betaCMax. */
+	lagMax: number;
+	foldMin: number;
+	betaCMax: number;
+	runawayMin: number;
+}
 
 export interface TrajectoryEvents {
 	/** First step with ρ ≥ 1 (linearly interpolated), or null. */
 	onset: number | null;
 	/** First step with m/√λ1 ≥ 0.3, or null. */
 	escape: number | null;
-	/** Macroscopic symmetry breaking: first W/T below half its post-onset plateau (needs wt), or null. */
+	/** Macroscopic symmetry breaking: first W/T below half its running post-onset peak (needs wt), or null. */
 	symmetryBreaking: number | null;
 	/** symmetryBreaking / onset, or null. */
 	lag: number | null;
@@ -139,4 +162,6 @@ export interface TrajectoryEvents {
 	collapse: number | null;
 	shape: ShapeTag;
 	rhoMax: number;
+	/** What decided `shape` (always set by analyseTrajectory; optional so hand-made fixtures stay small). */
+	evidence?: ShapeEvidence;
 }

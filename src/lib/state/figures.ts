@@ -29,12 +29,16 @@ export const FIGURE_SCHEMAS = {
 	cascade: { rho: rho(1.2), sep: { kind: 'number', min: 1, max: 6, default: 3.5 }, seed },
 	delay: {
 		schedule: { kind: 'enum', values: ['ramp', 'plateau'], default: 'ramp' },
-		gamma: { kind: 'number', min: 0, max: 0.012, default: 0, digits: 3 },
+		// γ: the normal form's dissipation (ramp up to 1, plateau up to 0.05); η: the plateau's growth rate μ0 − γ.
+		gamma: { kind: 'number', min: 0, max: 1, default: 0, digits: 4 },
+		eta: { kind: 'number', min: 1e-3, max: 0.3, default: 0.011, log: true },
 		sigma: { kind: 'number', min: 1e-10, max: 1e-2, default: 1e-6, log: true },
 		epsilon: { kind: 'number', min: 1e-3, max: 1e-1, default: 1e-2, log: true },
 		seed
 	},
-	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } }
+	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } },
+	// shapes: index of the selected measured run (default: grokking, weight decay 0.3, seed 1).
+	shapes: { run: { kind: 'int', min: 0, max: 199, default: 3 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -46,7 +50,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	hessian: 'The Hessian eigenvalue crossing',
 	cascade: 'The cascade',
 	delay: 'Delayed symmetry-breaking',
-	grokking: 'Measured: grokking through the probe'
+	grokking: 'Measured: grokking through the probe',
+	shapes: 'Measured: the shapes our runs make'
 };
 
 export function isFigureName(x: string): x is FigureName {

@@ -1,6 +1,6 @@
 /**
  * EM one iteration at a time from a tiny split along v1, for the stepper: near the symmetric state each step
- * multiplies the split by βλ1 = ρ, and relaxation near ρ = 1 takes about −1/ln ρ iterations.
+ * multiplies the split by βλ1 = ρ, and relaxation near ρ = 1 takes about 1/|ln ρ| iterations per e-fold.
  */
 import { emStep, type Matrix } from '$lib/probe';
 

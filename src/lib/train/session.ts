@@ -114,7 +114,7 @@ export class Session {
 			elapsedMs: Date.now() - this.startedAt,
 			metrics: ev.metrics,
 			probe: summary,
-			events: analyseTrajectory(this.trajectory),
+			events: analyseTrajectory(this.trajectory, { d: ev.d }),
 			hyper: { ...this.trainer.hyper },
 			hyperChanges: this.trainer.changes.map((c) => ({ ...c }))
 		};

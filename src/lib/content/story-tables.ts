@@ -1,0 +1,144 @@
+/**
+ * Build-time tables for the shapes section and "what the paper claims and what this site measures": every number of
+ * ours is computed here from the run files in content/data, never typed by hand. The paper's numbers are quoted.
+ */
+import { range, rhoAt, type SweepDocument } from '$lib/train/sweep-table';
+import type { GrokkingSummary } from '$lib/train/run-summary';
+import { extractShapes, type RunDocument } from './shapes-extract';
+import { SHAPE_SOURCES } from './shape-sources';
+import { PAPER_SHAPES, SHAPE_LABELS } from '$lib/figures/shape-labels';
+import { fmt } from '$lib/figures/format';
+import type { ShapeTag } from '$lib/probe/types';
+
+const num = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : fmt(v, d));
+
+function shapeDocs(docs: Record<string, SweepDocument>): Record<string, RunDocument> {
+	return Object.fromEntries(Object.entries(docs).map(([name, doc]) => [`${name}.json`, doc as unknown as RunDocument]));
+}
+
+/** One row per measured run: its tag by the current rules and the numbers that decided it. */
+export function shapesTable(docs: Record<string, SweepDocument>): string {
+	const file = extractShapes(SHAPE_SOURCES, shapeDocs(docs));
+	const rows = file.runs.map((r) => {
+		const e = r.events;
+		const ev = e.evidence!;
+		return `| ${r.label} | ${SHAPE_LABELS[e.shape]} | ${num(e.onset)} | ${num(e.symmetryBreaking, 4)} | ${e.lag === null ? '–' : '×' + fmt(e.lag, 3)} | ${num(ev.rhoPeak)} | ${fmt(100 * ev.rhoFall, 2)}% | ${ev.betaCFactor === null ? '–' : '×' + fmt(ev.betaCFactor, 3)} | ${ev.rhoLateGrowth === null ? '–' : '×' + fmt(ev.rhoLateGrowth, 3)} |`;
+	});
+	const provenance = file.sources.map((s) => `<code>${s.command}</code> (${s.date.slice(0, 10)}, ${s.backend})`).join('; ');
+	return [
+		'| run | shape | t_on | t_sb | lag t_sb/t_on | ρ peak | ρ fall after peak | β_c moved since onset | ρ growth, 2nd half after onset |',
+		'|---|---|---|---|---|---|---|---|---|',
+		...rows,
+		'',
+		`<p class="provenance">Tags recomputed at build time by the rules above from ${provenance}; data: <code>content/data</code>.</p>`
+	].join('\n');
+}
+
+function grokRuns(doc: SweepDocument | undefined, wd: number) {
+	return (doc?.runs ?? []).filter((r) => r.weightDecay === wd);
+}
+
+/** Runs of a sweep that never reach ρ = 1 yet generalise partly (test accuracy ≥ 0.3): a sentence, or ''. */
+function noArcLearning(doc: SweepDocument | undefined): string {
+	const learners = (doc?.runs ?? []).filter((r) => {
+		const s = r.summary as GrokkingSummary;
+		return s.onset === null && s.finalTestAcc !== null && s.finalTestAcc >= 0.3;
+	});
+	if (!doc || !learners.length) return '';
+	const s = learners.map((r) => r.summary as GrokkingSummary);
+	return ` But the crossing is not necessary for learning: at weight decay ${[...new Set(learners.map((r) => r.weightDecay))].join(', ')}, ${learners.length} of ${doc.runs.length} seeds never reach ρ = 1 (ρ max ${range(s.map((x) => x.rhoMax), 2)}) and still reach test accuracy ${range(s.map((x) => x.finalTestAcc), 2)}; <code>content/data/grokking-wd5.json</code>.`;
+}
+
+/** The claims table of content/14-paper.md. */
+export function paperTable(docs: Record<string, SweepDocument>): string {
+	const grok = docs['grokking-sweep'];
+	const sae = docs['sae-lottery'];
+	const wds = [...new Set((grok?.runs ?? []).map((r) => r.weightDecay))].sort((a, b) => a - b);
+	const sum = (r: { summary: unknown }) => r.summary as GrokkingSummary;
+	const onsets = wds.map((wd) => `${range(grokRuns(grok, wd).map((r) => sum(r).onset), 0)} (wd ${wd})`).join(', ');
+	const train99 = range((grok?.runs ?? []).map((r) => sum(r).train99), 0);
+	const lagsByWd = wds
+		.map((wd) => {
+			const lags = grokRuns(grok, wd).map((r) => sum(r).lag);
+			return lags.every((l) => l === null) ? `none (wd ${wd})` : `${range(lags, 1)}× (wd ${wd})`;
+		})
+		.join(', ');
+	const allLags = (grok?.runs ?? []).map((r) => sum(r).lag).filter((l): l is number => l !== null);
+	const decades = allLags.length ? Math.log10(Math.max(...allLags)) : NaN;
+
+	const shapes = extractShapes(SHAPE_SOURCES, shapeDocs(docs));
+	const count = (t: ShapeTag) => shapes.runs.filter((r) => r.events.shape === t).length;
+	const occurring = PAPER_SHAPES.filter((t) => count(t) > 0);
+	const shapeText = (Object.keys(SHAPE_LABELS) as ShapeTag[])
+		.filter((t) => count(t) > 0)
+		.map((t) => `${SHAPE_LABELS[t]} ${count(t)}`)
+		.join(', ');
+
+	const lot = (sae?.runs ?? []).map((r) => (r.summary as { lottery?: Record<string, number> }).lottery ?? {});
+	const pick = (k: string) => lot.map((l) => l[k] ?? null);
+
+	const rho300 = wds.map((wd) => `${range(grokRuns(grok, wd).map((r) => rhoAt(r.trajectory, 300)), 1)} (wd ${wd})`).join(', ');
+	const tsb = wds.map((wd) => `${range(grokRuns(grok, wd).map((r) => sum(r).symmetryBreaking), 0)} (wd ${wd})`).join(', ');
+
+	const file = (doc: SweepDocument | undefined, name: string) => (doc ? `<code>content/data/${name}.json</code>` : `no data yet (<code>content/data/${name}.json</code>)`);
+	const regimesOf = (t: ShapeTag) => [...new Set(shapes.runs.filter((r) => r.events.shape === t).map((r) => r.regime))];
+	const paperRegimes = [...new Set(PAPER_SHAPES.flatMap(regimesOf))];
+	const shapeVerdictFull =
+		occurring.length === 4 && paperRegimes.length > 1
+			? 'reproduced'
+			: occurring.length > 0
+				? `partly (${occurring.length} of the 4 occur, in ${paperRegimes.join(' and ')} only)`
+				: 'not';
+	const never = (t: string) => t.replace(/^–/, 'never');
+	const rows = [
+		[
+			'ρ = β/β_c crosses 1 at a finite time as the encoder co-evolves (Prop. 1)',
+			'yes',
+			`grokking (β mode readout): ρ crosses 1 at steps ${onsets}, during memorisation (train 99% at ${train99}); ${file(grok, 'grokking-sweep')}. SAE (residual): at step ${range((sae?.runs ?? []).map((r) => (r.summary as { onset?: number | null }).onset ?? null), 1)}, which mostly reflects the initial reconstruction error; ${file(sae, 'sae-lottery')}.${noArcLearning(docs['grokking-wd5'])}`,
+			docs['grokking-wd5'] && noArcLearning(docs['grokking-wd5']) ? 'partly (the crossing happens, but learning can happen without it)' : 'reproduced (the crossing); as a predictor, see early warning'
+		],
+		[
+			'four trajectory shapes in the (ρ, NC1) plane: Full V, fold-back, delayed escape, no arc (Prop. 3)',
+			'all four, across regimes',
+			`${shapes.runs.length} measured runs tagged by the rules of section 8 (W/T for NC1): ${shapeText}. Section 8's figure and table.`,
+			shapeVerdictFull
+		],
+		[
+			'delayed escape: "finite dissipation makes the escape lag by orders of magnitude"',
+			'"orders of magnitude"',
+			`grokking lag t_sb/t_on: ${lagsByWd}; at most ${fmt(decades, 2)} decades. More weight decay, <em>shorter</em> lag: here weight decay drives the escape (section 5). ${file(grok, 'grokking-sweep')}`,
+			'partly (a delay, yes; its size ≤ 2 decades; weight decay acts as the drive, not as the dissipation)'
+		],
+		[
+			'feature lottery: early purity predicts final purity',
+			'Spearman 0.41 ± 0.04; top decile 0.82 ± 0.03 = 12.3× baseline',
+			`synthetic SAE, ${lot.length} seeds: Spearman ${range(pick('spearman'), 2)}; top decile ${range(pick('topDecilePurity'), 2)} = ${range(pick('ratioToBaseline'), 1)}× baseline, but only ${range(pick('ratioToMean'), 2)}× the all-atom mean. ${file(sae, 'sae-lottery')}`,
+			'partly (same ordering, weaker; the top decile is barely above the average atom)'
+		],
+		['the same coordinate in self-supervised (contrastive) learning', 'crossing, then fold-back', 'not tested here yet (the SSL toy is being built)', 'not tested here yet'],
+		['SAEs on language-model activations', 'the lottery in real SAEs', 'we train SAEs on synthetic features only', 'not tested here'],
+		[
+			'early warning: β/β_c flags onset, crystallisation and collapse before task metrics',
+			'yes',
+			`the onset alone predicts nothing: ρ crosses 1 at the same steps in runs that never generalise (wd 0) and in runs that do. ρ's level after memorisation does order the runs: ρ at step 300 = ${rho300}, against t_sb ${never(tsb)}. No held-out forecast yet. ${file(grok, 'grokking-sweep')}`,
+			'not tested here yet (ordering seen, no forecast)'
+		]
+	];
+	const commands = [grok, docs['grokking-wd5'], sae].filter(Boolean).map((d) => `<code>${d!.command}</code>`).join('; ');
+	// HTML, not a Markdown table: the article right-aligns numeric table cells, and these cells are sentences.
+	const cell = (tag: string, text: string) => `<${tag} style="text-align:left;vertical-align:top">${text}</${tag}>`;
+	return [
+		'<table class="claims"><thead><tr>',
+		['claim', 'paper', 'this site measures', 'verdict'].map((h) => cell('th', h)).join(''),
+		'</tr></thead><tbody>',
+		...rows.map((r) => `<tr>${r.map((c) => cell('td', c)).join('')}</tr>`),
+		'</tbody></table>',
+		'',
+		`<p class="provenance">Computed at build time from <code>content/data</code>, made by ${commands}.</p>`
+	].join('\n');
+}
+
+/** Tables by name for `::table{name}`. */
+export function storyTables(docs: Record<string, SweepDocument>): Record<string, string> {
+	return { shapes: shapesTable(docs), 'paper-claims': paperTable(docs) };
+}
