@@ -1,0 +1,116 @@
+/**
+ * The saved forecast study (content/data/forecast-fit.json), computed from the sweep by `npx tsx
+ * scripts/forecast/fit-forecast.ts`; its unit test recomputes it from the same sweep. Pure: JSON in, JSON out.
+ */
+import { ANCHOR_FACTOR } from './features';
+import { crossValidate, median, scoresOf, type HeldOutPoint, type Scores, type Split } from './evaluate';
+import { fitProbe, probeForecaster, forecastable, type ForecastRun, type ModelName, type SavedProbeModel } from './models';
+import { forecastRuns, type ForecastSweepDocument } from './sweep-runs';
+
+export interface RunRow {
+	seed: number;
+	weightDecay: number;
+	trainFraction: number;
+	steps: number;
+	tMem: number | null;
+	tAnchor: number | null;
+	logRho: number | null;
+	rhoSlope: number | null;
+	betaCSlope: number | null;
+	tSb: number | null;
+}
+
+export interface Evaluation {
+	points: HeldOutPoint[];
+	scores: Scores;
+}
+
+export interface ForecastFitDocument {
+	source: { command: string; date: string; backend: string; preset: string };
+	anchorFactor: number;
+	runs: RunRow[];
+	/** Held-out results per split and model (`cell` only for the seed split: a new fraction has no cell). */
+	heldOut: { seed: Record<ModelName, Evaluation>; fraction: Record<Exclude<ModelName, 'cell'>, Evaluation> };
+	/** The probe model fitted on every run: what the lab uses. */
+	model: SavedProbeModel;
+	/** Half-width of the lab's forecast range in ln steps: the 80th percentile of the probe's held-out |ln error| (seed split). */
+	rangeLog: number;
+	/** Did the probe beat the best hyper-parameter baseline on held-out runs, per split? */
+	probeBeatsBaseline: Record<Split, boolean>;
+	/** The p = 59 sweep through the model fitted on the small preset (a transfer, not a fit). */
+	transfer: { source: { command: string; date: string; backend: string; preset: string }; points: HeldOutPoint[]; scores: Scores } | null;
+}
+
+const r4 = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)) : x);
+
+function quantile(xs: number[], q: number): number {
+	if (xs.length === 0) return Number.NaN;
+	const s = [...xs].sort((a, b) => a - b);
+	const pos = q * (s.length - 1);
+	const lo = Math.floor(pos);
+	return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+
+/** Better = higher "generalise" accuracy and lower median time error, both (ties do not count as a win). */
+export function beats(a: Scores, b: Scores): boolean {
+	return a.accuracy >= b.accuracy && a.medianAbsLog < b.medianAbsLog;
+}
+
+function row(r: ForecastRun): RunRow {
+	const f = r.features;
+	return {
+		seed: r.seed,
+		weightDecay: r.weightDecay,
+		trainFraction: r.trainFraction,
+		steps: r.steps,
+		tMem: f?.tMem ?? null,
+		tAnchor: f?.tAnchor ?? null,
+		logRho: f ? r4(f.logRho) : null,
+		rhoSlope: f ? r4(f.rhoSlope) : null,
+		betaCSlope: f ? r4(f.betaCSlope) : null,
+		tSb: r.tSb
+	};
+}
+
+const sourceOf = (d: ForecastSweepDocument) => ({ command: d.command, date: d.date, backend: d.backend, preset: d.preset });
+
+export function buildForecastFit(sweep: ForecastSweepDocument, transferDoc?: ForecastSweepDocument): ForecastFitDocument {
+	const runs = forecastRuns(sweep);
+	const seed = {
+		probe: crossValidate(runs, 'probe', 'seed'),
+		hyper: crossValidate(runs, 'hyper', 'seed'),
+		cell: crossValidate(runs, 'cell', 'seed')
+	};
+	const fraction = { probe: crossValidate(runs, 'probe', 'fraction'), hyper: crossValidate(runs, 'hyper', 'fraction') };
+	const probeErr = seed.probe.points.filter((p) => p.timed).map((p) => Math.abs(Math.log(p.predicted / p.actual!)));
+	const model = fitProbe(runs);
+	let transfer: ForecastFitDocument['transfer'] = null;
+	if (transferDoc) {
+		const f = probeForecaster(model);
+		const points: HeldOutPoint[] = forecastRuns(transferDoc)
+			.filter((r) => r.features !== null)
+			.map((r) => ({
+				seed: r.seed,
+				weightDecay: r.weightDecay,
+				trainFraction: r.trainFraction,
+				actual: r.tSb,
+				predicted: r.features!.tMem * Math.exp(f.logRatio(r)),
+				pGeneralise: f.pGeneralise(r),
+				timed: forecastable(r)
+			}));
+		transfer = { source: sourceOf(transferDoc), points, scores: scoresOf(points) };
+	}
+	const bestSeedBaseline = beats(seed.cell.scores, seed.hyper.scores) ? seed.cell.scores : seed.hyper.scores;
+	return {
+		source: sourceOf(sweep),
+		anchorFactor: ANCHOR_FACTOR,
+		runs: runs.map(row),
+		heldOut: { seed, fraction },
+		model,
+		rangeLog: r4(Math.max(Math.log(1.2), quantile(probeErr, 0.8))),
+		probeBeatsBaseline: { seed: beats(seed.probe.scores, bestSeedBaseline), fraction: beats(fraction.probe.scores, fraction.hyper.scores) },
+		transfer
+	};
+}
+
+export { median };
