@@ -1,0 +1,47 @@
+/** The article's forecast tables, computed at build time from content/data/forecast-fit.json (never typed by hand). */
+import type { Scores } from './evaluate';
+import type { ForecastFitDocument } from './fit-document';
+
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+function line(split: string, model: string, s: Scores): string {
+	return `| ${split} | ${model} | ${f2(s.medianAbsLog)} (×${f2(Math.exp(s.medianAbsLog))}) | ${pct(s.within15)} | ${s.nTimed} | ${Math.round(s.accuracy * s.n)}/${s.n} |`;
+}
+
+/** Held-out scores of the probe and the hyper-parameter baselines, per rotation, and the p = 59 transfer. */
+export function forecastScoresTable(doc: ForecastFitDocument): string {
+	const h = doc.heldOut;
+	const rows = [
+		'| held out | model | median \\|ln(forecast/actual)\\| | within ×1.5 | runs timed | "breaks symmetry?" right |',
+		'|---|---|---|---|---|---|',
+		line('seed', 'probe (ρ, d ln ρ/d ln t, d ln β_c/d ln t)', h.seed.probe.scores),
+		line('seed', 'same settings, other seeds (hyper-parameters only)', h.seed.cell.scores),
+		line('seed', 'linear in ln wd, fraction (hyper-parameters only)', h.seed.hyper.scores),
+		line('train fraction', 'probe', h.fraction.probe.scores),
+		line('train fraction', 'linear in ln wd, fraction (hyper-parameters only)', h.fraction.hyper.scores)
+	];
+	if (doc.transfer) rows.push(line(`p = 59 runs (${doc.transfer.source.preset})`, 'probe fitted on the sweep, unchanged', doc.transfer.scores));
+	return rows.join('\n');
+}
+
+/** Per setting: the predictors at the anchor and the measured t_sb (range over seeds). */
+export function forecastRunsTable(doc: ForecastFitDocument): string {
+	const keys = [...new Set(doc.runs.map((r) => `${r.trainFraction}|${r.weightDecay}`))];
+	const rng = (xs: (number | null)[], d = 2) => {
+		const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+		if (!v.length) return '–';
+		const lo = Math.min(...v).toFixed(d);
+		const hi = Math.max(...v).toFixed(d);
+		const t = lo === hi ? lo : `${lo}–${hi}`;
+		return v.length < xs.length ? `${t} (${v.length}/${xs.length})` : t;
+	};
+	const lines = ['| train fraction | weight decay | t_mem | ρ at 2·t_mem | d ln ρ/d ln t | d ln β_c/d ln t | t_sb |', '|---|---|---|---|---|---|---|'];
+	for (const k of keys) {
+		const rs = doc.runs.filter((r) => `${r.trainFraction}|${r.weightDecay}` === k);
+		lines.push(
+			`| ${rs[0].trainFraction} | ${rs[0].weightDecay} | ${rng(rs.map((r) => r.tMem), 0)} | ${rng(rs.map((r) => (r.logRho === null ? null : Math.exp(r.logRho))))} | ${rng(rs.map((r) => r.rhoSlope))} | ${rng(rs.map((r) => r.betaCSlope))} | ${rng(rs.map((r) => r.tSb), 0)} |`
+		);
+	}
+	return lines.join('\n');
+}
