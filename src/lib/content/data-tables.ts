@@ -22,7 +22,13 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	if (fc) {
 		const src = `\n\n<p class="provenance">Sweep: <code>${fc.source.command}</code> (${fc.source.date.slice(0, 10)}, backend ${fc.source.backend}, preset ${fc.source.preset}); fit: <code>${fc.command}</code>; data: <code>content/data</code>.</p>`;
 		out['forecast-scores'] = forecastScoresTable(fc) + src;
-		out['forecast-runs'] = forecastRunsTable(fc) + src;
+		out['forecast-runs'] = forecastRunsTable(fc.runs) + src;
+		if (fc.transfer) {
+			const t = fc.transfer.source;
+			out['forecast-transfer'] =
+				forecastRunsTable(fc.transfer.runs) +
+				`\n\n<p class="provenance">Runs: <code>${t.command}</code> (${t.date.slice(0, 10)}, backend ${t.backend}, preset ${t.preset}); predictors read by <code>${fc.command}</code>.</p>`;
+		}
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);

@@ -54,6 +54,11 @@ export function scoresOf(points: HeldOutPoint[]): Scores {
 	};
 }
 
+/** t_mem·exp(ln ratio), never before the anchor: a run that is scored had not broken symmetry by then. */
+export function forecastStep(r: ForecastRun, logRatio: number): number {
+	return Math.max(r.features!.tAnchor, r.features!.tMem * Math.exp(logRatio));
+}
+
 const foldKey = (split: Split, r: ForecastRun) => (split === 'seed' ? r.seed : r.trainFraction);
 
 /** Fit on all folds but one, predict that one, for every fold. */
@@ -71,7 +76,7 @@ export function crossValidate(runs: ForecastRun[], model: ModelName, split: Spli
 				weightDecay: r.weightDecay,
 				trainFraction: r.trainFraction,
 				actual: r.tSb,
-				predicted: r.features!.tMem * Math.exp(f.logRatio(r)),
+				predicted: forecastStep(r, f.logRatio(r)),
 				pGeneralise: f.pGeneralise(r),
 				timed: forecastable(r)
 			});

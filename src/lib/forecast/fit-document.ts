@@ -3,7 +3,7 @@
  * scripts/forecast/fit-forecast.ts`; its unit test recomputes it from the same sweep. Pure: JSON in, JSON out.
  */
 import { ANCHOR_FACTOR } from './features';
-import { crossValidate, median, scoresOf, type HeldOutPoint, type Scores, type Split } from './evaluate';
+import { crossValidate, forecastStep, median, scoresOf, type HeldOutPoint, type Scores, type Split } from './evaluate';
 import { fitProbe, probeForecaster, forecastable, type ForecastRun, type ModelName, type SavedProbeModel } from './models';
 import { forecastRuns, type ForecastSweepDocument } from './sweep-runs';
 
@@ -38,7 +38,54 @@ export interface ForecastFitDocument {
 	/** Did the probe beat the best hyper-parameter baseline on held-out runs, per split? */
 	probeBeatsBaseline: Record<Split, boolean>;
 	/** The p = 59 sweep through the model fitted on the small preset (a transfer, not a fit). */
-	transfer: { source: { command: string; date: string; backend: string; preset: string }; points: HeldOutPoint[]; scores: Scores } | null;
+	transfer: {
+		source: { command: string; date: string; backend: string; preset: string };
+		points: HeldOutPoint[];
+		scores: Scores;
+		runs: RunRow[];
+		/** Spearman rank correlation of ρ at the anchor with t_sb, over the runs that broke symmetry after the anchor. */
+		spearman: number;
+	} | null;
+	/** The same rank correlation on the sweep itself. */
+	spearman: number;
+}
+
+function ranks(xs: number[]): number[] {
+	const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+	const r = new Array<number>(xs.length);
+	for (let i = 0; i < idx.length; ) {
+		let j = i;
+		while (j + 1 < idx.length && idx[j + 1][0] === idx[i][0]) j++;
+		for (let k = i; k <= j; k++) r[idx[k][1]] = (i + j) / 2;
+		i = j + 1;
+	}
+	return r;
+}
+
+/** Spearman correlation (Pearson on average ranks); NaN below 3 points. */
+export function spearman(a: number[], b: number[]): number {
+	if (a.length < 3 || a.length !== b.length) return Number.NaN;
+	const ra = ranks(a);
+	const rb = ranks(b);
+	const m = (ra.length - 1) / 2;
+	let sab = 0;
+	let saa = 0;
+	let sbb = 0;
+	ra.forEach((x, i) => {
+		sab += (x - m) * (rb[i] - m);
+		saa += (x - m) ** 2;
+		sbb += (rb[i] - m) ** 2;
+	});
+	return sab / Math.sqrt(saa * sbb);
+}
+
+/** Does ρ's level at the anchor order the runs like their symmetry-breaking steps? */
+function rhoOrdering(runs: ForecastRun[]): number {
+	const timed = runs.filter(forecastable);
+	return spearman(
+		timed.map((r) => r.features!.logRho),
+		timed.map((r) => r.tSb!)
+	);
 }
 
 const r4 = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)) : x);
@@ -79,9 +126,14 @@ export function buildForecastFit(sweep: ForecastSweepDocument, transferDoc?: For
 	const seed = {
 		probe: crossValidate(runs, 'probe', 'seed'),
 		hyper: crossValidate(runs, 'hyper', 'seed'),
-		cell: crossValidate(runs, 'cell', 'seed')
+		cell: crossValidate(runs, 'cell', 'seed'),
+		both: crossValidate(runs, 'both', 'seed')
 	};
-	const fraction = { probe: crossValidate(runs, 'probe', 'fraction'), hyper: crossValidate(runs, 'hyper', 'fraction') };
+	const fraction = {
+		probe: crossValidate(runs, 'probe', 'fraction'),
+		hyper: crossValidate(runs, 'hyper', 'fraction'),
+		both: crossValidate(runs, 'both', 'fraction')
+	};
 	const probeErr = seed.probe.points.filter((p) => p.timed).map((p) => Math.abs(Math.log(p.predicted / p.actual!)));
 	const model = fitProbe(runs);
 	let transfer: ForecastFitDocument['transfer'] = null;
@@ -94,11 +146,12 @@ export function buildForecastFit(sweep: ForecastSweepDocument, transferDoc?: For
 				weightDecay: r.weightDecay,
 				trainFraction: r.trainFraction,
 				actual: r.tSb,
-				predicted: r.features!.tMem * Math.exp(f.logRatio(r)),
+				predicted: forecastStep(r, f.logRatio(r)),
 				pGeneralise: f.pGeneralise(r),
 				timed: forecastable(r)
 			}));
-		transfer = { source: sourceOf(transferDoc), points, scores: scoresOf(points) };
+		const tRuns = forecastRuns(transferDoc);
+		transfer = { source: sourceOf(transferDoc), points, scores: scoresOf(points), runs: tRuns.map(row), spearman: r4(rhoOrdering(tRuns)) };
 	}
 	const bestSeedBaseline = beats(seed.cell.scores, seed.hyper.scores) ? seed.cell.scores : seed.hyper.scores;
 	return {
@@ -109,7 +162,8 @@ export function buildForecastFit(sweep: ForecastSweepDocument, transferDoc?: For
 		model,
 		rangeLog: r4(Math.max(Math.log(1.2), quantile(probeErr, 0.8))),
 		probeBeatsBaseline: { seed: beats(seed.probe.scores, bestSeedBaseline), fraction: beats(fraction.probe.scores, fraction.hyper.scores) },
-		transfer
+		transfer,
+		spearman: r4(rhoOrdering(runs))
 	};
 }
 

@@ -1,6 +1,6 @@
 /** The article's forecast tables, computed at build time from content/data/forecast-fit.json (never typed by hand). */
 import type { Scores } from './evaluate';
-import type { ForecastFitDocument } from './fit-document';
+import type { ForecastFitDocument, RunRow } from './fit-document';
 
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -18,16 +18,18 @@ export function forecastScoresTable(doc: ForecastFitDocument): string {
 		line('seed', 'probe (ρ, d ln ρ/d ln t, d ln β_c/d ln t)', h.seed.probe.scores),
 		line('seed', 'same settings, other seeds (hyper-parameters only)', h.seed.cell.scores),
 		line('seed', 'linear in ln wd, fraction (hyper-parameters only)', h.seed.hyper.scores),
+		line('seed', 'probe + hyper-parameters together', h.seed.both.scores),
 		line('train fraction', 'probe', h.fraction.probe.scores),
-		line('train fraction', 'linear in ln wd, fraction (hyper-parameters only)', h.fraction.hyper.scores)
+		line('train fraction', 'linear in ln wd, fraction (hyper-parameters only)', h.fraction.hyper.scores),
+		line('train fraction', 'probe + hyper-parameters together', h.fraction.both.scores)
 	];
 	if (doc.transfer) rows.push(line(`p = 59 runs (${doc.transfer.source.preset})`, 'probe fitted on the sweep, unchanged', doc.transfer.scores));
 	return rows.join('\n');
 }
 
 /** Per setting: the predictors at the anchor and the measured t_sb (range over seeds). */
-export function forecastRunsTable(doc: ForecastFitDocument): string {
-	const keys = [...new Set(doc.runs.map((r) => `${r.trainFraction}|${r.weightDecay}`))];
+export function forecastRunsTable(runs: RunRow[]): string {
+	const keys = [...new Set(runs.map((r) => `${r.trainFraction}|${r.weightDecay}`))];
 	const rng = (xs: (number | null)[], d = 2) => {
 		const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
 		if (!v.length) return '–';
@@ -38,7 +40,7 @@ export function forecastRunsTable(doc: ForecastFitDocument): string {
 	};
 	const lines = ['| train fraction | weight decay | t_mem | ρ at 2·t_mem | d ln ρ/d ln t | d ln β_c/d ln t | t_sb |', '|---|---|---|---|---|---|---|'];
 	for (const k of keys) {
-		const rs = doc.runs.filter((r) => `${r.trainFraction}|${r.weightDecay}` === k);
+		const rs = runs.filter((r) => `${r.trainFraction}|${r.weightDecay}` === k);
 		lines.push(
 			`| ${rs[0].trainFraction} | ${rs[0].weightDecay} | ${rng(rs.map((r) => r.tMem), 0)} | ${rng(rs.map((r) => (r.logRho === null ? null : Math.exp(r.logRho))))} | ${rng(rs.map((r) => r.rhoSlope))} | ${rng(rs.map((r) => r.betaCSlope))} | ${rng(rs.map((r) => r.tSb), 0)} |`
 		);

@@ -48,6 +48,13 @@ describe('live forecast', () => {
 		expect(liveForecast(series(1.5, 3000), 2000, model, opts(3000)).state).toBe('missed');
 	});
 
+	it('never forecasts a step before the forecast point', () => {
+		const early: SavedProbeModel = { ...model, regressor: { scaling: model.regressor.scaling, weights: [-1, 0, 0, 0] } };
+		const f = liveForecast(series(0.2, 200), null, early, opts(200));
+		expect(f.step).toBe(f.features!.tAnchor);
+		expect(f.low).toBe(f.features!.tAnchor);
+	});
+
 	it('does not score a symmetry breaking that came before the forecast point', () => {
 		const f = liveForecast(series(0.2, 300), 100, model, opts(300));
 		expect(f.state).toBe('waiting');

@@ -61,8 +61,9 @@ export function liveForecast(s: ForecastSeries, symmetryBreaking: number | null,
 					: 'ρ still rising: no escape expected at this weight decay.';
 		return { ...base, pGeneralise: p, noEscape: true, state, reason };
 	}
-	const step = round(f.tMem * Math.exp(predictLinear(model.regressor, x)));
-	const low = round(step * Math.exp(-o.rangeLog));
+	// It has not happened by the anchor, so a forecast before the anchor is read as "at the anchor" (as in the fit's scores).
+	const step = round(Math.max(f.tAnchor, f.tMem * Math.exp(predictLinear(model.regressor, x))));
+	const low = Math.max(f.tAnchor, round(step * Math.exp(-o.rangeLog)));
 	const high = round(step * Math.exp(o.rangeLog));
 	let state: ForecastState = 'forecast';
 	let reason = `symmetry breaking expected near step ${step}, range ${low}–${high}.`;

@@ -5,6 +5,7 @@
  * - `hyper`: only the hyper-parameters, linear in (ln(wd + 0.05), train fraction).
  * - `cell`: only the hyper-parameters, the mean of the training runs with the same (wd, train fraction); the strongest
  *   hyper-parameter baseline when the same settings were seen (seed rotation), undefined otherwise (falls back to `hyper`).
+ * - `both`: the probe's predictors and the hyper-parameters together — does the probe add anything to the settings?
  */
 import type { ForecastFeatures } from './features';
 import { fitLinear, fitLogistic, predictLinear, predictLogistic, type LinearModel } from './least-squares';
@@ -20,8 +21,8 @@ export interface ForecastRun {
 	tSb: number | null;
 }
 
-export type ModelName = 'probe' | 'hyper' | 'cell';
-export const MODEL_NAMES: readonly ModelName[] = ['probe', 'hyper', 'cell'];
+export type ModelName = 'probe' | 'hyper' | 'cell' | 'both';
+export const MODEL_NAMES: readonly ModelName[] = ['probe', 'hyper', 'cell', 'both'];
 
 export interface Forecaster {
 	/** Probability that the run breaks symmetry within its budget. */
@@ -95,8 +96,18 @@ function cellForecaster(train: ForecastRun[]): Forecaster {
 	};
 }
 
+function bothForecaster(train: ForecastRun[]): Forecaster {
+	const x = (r: ForecastRun) => [...probeX(r.features!), ...hyperX(r)];
+	const m = fitPair(train, x);
+	return {
+		pGeneralise: (r) => predictLogistic(m.classifier, x(r)),
+		logRatio: (r) => predictLinear(m.regressor, x(r))
+	};
+}
+
 export function fitModel(name: ModelName, train: ForecastRun[]): Forecaster {
 	if (name === 'probe') return probeForecaster(fitProbe(train));
+	if (name === 'both') return bothForecaster(train);
 	if (name === 'hyper') return hyperForecaster(train);
 	return cellForecaster(train);
 }
