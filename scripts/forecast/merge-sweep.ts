@@ -25,7 +25,8 @@ runs.sort((a, b) => a.trainFraction - b.trainFraction || a.weightDecay - b.weigh
 const dates = parts.map((p) => p.date).sort();
 const doc = {
 	command: 'scripts/forecast/run-sweep.sh OUTDIR "0.6 0.7 0.8" && npx tsx scripts/forecast/merge-sweep.ts OUTDIR content/data/forecast-sweep.json',
-	parts: parts.map((p) => p.command),
+	// The parts' --out paths name a scratch folder: written as OUTDIR/… so the file names no path outside the repository.
+	parts: parts.map((p) => String(p.command).replace(/--out \S*\/(sweep-[^/\s]+\.json)/, '--out OUTDIR/$1')),
 	date: dates[dates.length - 1],
 	startDate: dates[0],
 	backend: first.backend,

@@ -2,7 +2,7 @@
  * The article's data tables, computed at build time from the measured runs in content/data (never typed by hand).
  * Each table is followed by the command and date that produced its data.
  */
-import { forecastRunsTable, forecastScoresTable } from '$lib/forecast/forecast-table';
+import { forecastRunsTable, forecastScoresTable, forecastSensitivityTable } from '$lib/forecast/forecast-table';
 import type { ForecastFitDocument } from '$lib/forecast/fit-document';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
 
@@ -23,6 +23,7 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 		const src = `\n\n<p class="provenance">Sweep: <code>${fc.source.command}</code> (${fc.source.date.slice(0, 10)}, backend ${fc.source.backend}, preset ${fc.source.preset}); fit: <code>${fc.command}</code>; data: <code>content/data</code>.</p>`;
 		out['forecast-scores'] = forecastScoresTable(fc) + src;
 		out['forecast-runs'] = forecastRunsTable(fc.runs) + src;
+		out['forecast-sensitivity'] = forecastSensitivityTable(fc) + src;
 		if (fc.transfer) {
 			const t = fc.transfer.source;
 			out['forecast-transfer'] =

@@ -32,6 +32,11 @@ describe('the saved forecast study', () => {
 		expect(fresh.probeBeatsBaseline).toEqual(saved.probeBeatsBaseline);
 		expect(fresh.rangeLog).toBeCloseTo(saved.rangeLog, 3);
 		expect(fresh.spearman).toBeCloseTo(saved.spearman, 3);
+		expect(fresh.anchorSensitivity.length).toBe(saved.anchorSensitivity.length);
+		fresh.anchorSensitivity.forEach((a, i) => {
+			expect(a.seed.probe.medianAbsLog).toBeCloseTo(saved.anchorSensitivity[i].seed.probe.medianAbsLog, 8);
+			expect(a.fraction.hyper.medianAbsLog).toBeCloseTo(saved.anchorSensitivity[i].fraction.hyper.medianAbsLog, 8);
+		});
 	});
 
 	it('saved scores are the scores of its saved points', () => {

@@ -48,7 +48,11 @@ export interface ForecastFitDocument {
 	} | null;
 	/** The same rank correlation on the sweep itself. */
 	spearman: number;
+	/** Robustness: the held-out scores with the predictors read at other multiples of t_mem (the lab uses anchorFactor). */
+	anchorSensitivity: { factor: number; seed: Record<'probe' | 'cell', Scores>; fraction: Record<'probe' | 'hyper', Scores> }[];
 }
+
+export const SENSITIVITY_FACTORS = [3, 4];
 
 function ranks(xs: number[]): number[] {
 	const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
@@ -163,7 +167,15 @@ export function buildForecastFit(sweep: ForecastSweepDocument, transferDoc?: For
 		rangeLog: r4(Math.max(Math.log(1.2), quantile(probeErr, 0.8))),
 		probeBeatsBaseline: { seed: beats(seed.probe.scores, bestSeedBaseline), fraction: beats(fraction.probe.scores, fraction.hyper.scores) },
 		transfer,
-		spearman: r4(rhoOrdering(runs))
+		spearman: r4(rhoOrdering(runs)),
+		anchorSensitivity: SENSITIVITY_FACTORS.map((factor) => {
+			const rs = forecastRuns(sweep, factor);
+			return {
+				factor,
+				seed: { probe: crossValidate(rs, 'probe', 'seed').scores, cell: crossValidate(rs, 'cell', 'seed').scores },
+				fraction: { probe: crossValidate(rs, 'probe', 'fraction').scores, hyper: crossValidate(rs, 'hyper', 'fraction').scores }
+			};
+		})
 	};
 }
 

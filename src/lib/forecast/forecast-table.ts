@@ -33,9 +33,10 @@ export function forecastRunsTable(runs: RunRow[]): string {
 	const rng = (xs: (number | null)[], d = 2) => {
 		const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
 		if (!v.length) return '–';
-		const lo = Math.min(...v).toFixed(d);
-		const hi = Math.max(...v).toFixed(d);
-		const t = lo === hi ? lo : `${lo}–${hi}`;
+		const minus = (x: number) => x.toFixed(d).replace('-', '−');
+		const lo = minus(Math.min(...v));
+		const hi = minus(Math.max(...v));
+		const t = lo === hi ? lo : Math.min(...v) < 0 ? `${lo} to ${hi}` : `${lo}–${hi}`;
 		return v.length < xs.length ? `${t} (${v.length}/${xs.length})` : t;
 	};
 	const lines = ['| train fraction | weight decay | t_mem | ρ at 2·t_mem | d ln ρ/d ln t | d ln β_c/d ln t | t_sb |', '|---|---|---|---|---|---|---|'];
@@ -46,4 +47,21 @@ export function forecastRunsTable(runs: RunRow[]): string {
 		);
 	}
 	return lines.join('\n');
+}
+
+/** The verdict's robustness to when the predictors are read (2 × t_mem is the pre-set choice the lab uses). */
+export function forecastSensitivityTable(doc: ForecastFitDocument): string {
+	const rows = [
+		'| predictors read at | held out | probe: median \\|ln\\| | best hyper-parameter baseline: median \\|ln\\| | probe / baseline "breaks symmetry?" right |',
+		'|---|---|---|---|---|'
+	];
+	const add = (factor: number, split: string, p: Scores, b: Scores) =>
+		rows.push(`| ${factor} × t_mem | ${split} | ${f2(p.medianAbsLog)} | ${f2(b.medianAbsLog)} | ${Math.round(p.accuracy * p.n)}/${p.n} vs ${Math.round(b.accuracy * b.n)}/${b.n} |`);
+	add(doc.anchorFactor, 'seed', doc.heldOut.seed.probe.scores, doc.heldOut.seed.cell.scores);
+	add(doc.anchorFactor, 'train fraction', doc.heldOut.fraction.probe.scores, doc.heldOut.fraction.hyper.scores);
+	for (const a of doc.anchorSensitivity) {
+		add(a.factor, 'seed', a.seed.probe, a.seed.cell);
+		add(a.factor, 'train fraction', a.fraction.probe, a.fraction.hyper);
+	}
+	return rows.join('\n');
 }
