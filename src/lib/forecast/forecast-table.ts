@@ -33,7 +33,7 @@ export function forecastRunsTable(runs: RunRow[]): string {
 	const rng = (xs: (number | null)[], d = 2) => {
 		const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
 		if (!v.length) return '–';
-		const minus = (x: number) => x.toFixed(d).replace('-', '−');
+		const minus = (x: number) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d).replace('-', '−');
 		const lo = minus(Math.min(...v));
 		const hi = minus(Math.max(...v));
 		const t = lo === hi ? lo : Math.min(...v) < 0 ? `${lo} to ${hi}` : `${lo}–${hi}`;

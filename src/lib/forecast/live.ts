@@ -40,7 +40,8 @@ const round = (x: number) => Math.round(x / 5) * 5;
 
 export function liveForecast(s: ForecastSeries, symmetryBreaking: number | null, model: SavedProbeModel, o: LiveOptions): LiveForecast {
 	const from = o.from ?? 0;
-	const actual = symmetryBreaking !== null && symmetryBreaking >= from ? symmetryBreaking : null;
+	// t_sb is interpolated between snapshots: whole steps are enough to show and to compare.
+	const actual = symmetryBreaking !== null && symmetryBreaking >= from ? Math.round(symmetryBreaking) : null;
 	const f = forecastFeatures(s, from);
 	const base = { step: null, noEscape: false, low: null, high: null, pGeneralise: null, features: f, actual };
 	if (!f) {
