@@ -55,6 +55,9 @@ describe('the forecast', () => {
 		const note = ((await page.locator('[data-forecast-panel] [role="status"]').textContent()) ?? '').replace(/\s+/g, ' ');
 		expect(note).toMatch(new RegExp(`at step ${await attr(page, LAB, 'auto-intervened')} the forecast said no escape, so weight decay was raised from 0 to 1\\.5`));
 		expect(note).toMatch(/in force from step \d+/);
+		// Reset replays the run from the URL's settings: weight decay 0 again, and no intervention yet.
+		await page.locator('button[data-control="reset"]').click();
+		await until(page, 'the reset run at weight decay 0', async () => (await attr(page, LAB, 'weight-decay-in-force')) === '0' && (await attr(page, LAB, 'auto-intervened')) === '');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
