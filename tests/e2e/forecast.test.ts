@@ -65,6 +65,7 @@ describe('the forecast', () => {
 	it('/embed/forecast loads with its URL state and clamps garbage', async () => {
 		const { page, errors, requests } = await openPage(browser, '/embed/forecast?split=fraction');
 		const fig = '[data-figure="forecast"]';
+		await until(page, 'the forecast study to load', async () => (await attr(page, fig, 'loaded')) === 'true', 20_000);
 		expect(await attr(page, fig, 'split')).toBe('fraction');
 		expect(Number(await attr(page, fig, 'points'))).toBeGreaterThan(0);
 		expect(Number(await attr(page, fig, 'probe-median-abs-log'))).toBeGreaterThan(0);
