@@ -13,3 +13,5 @@ const shapeDocs = Object.fromEntries(
 	SHAPE_SOURCES.filter((s) => existsSync(`content/data/${s.file}`)).map((s) => [s.file, JSON.parse(readFileSync(`content/data/${s.file}`, 'utf8'))])
 );
 writeFileSync('static/data/shapes-trajectories.json', JSON.stringify(extractShapes(SHAPE_SOURCES, shapeDocs)));
+// The forecast study for the forecast figure (fetched at run time, so it stays out of the shared JS chunks).
+writeFileSync('static/data/forecast-fit.json', JSON.stringify(JSON.parse(readFileSync('content/data/forecast-fit.json', 'utf8'))));

@@ -104,17 +104,24 @@ async function main(args: TrainCliArgs): Promise<void> {
 	const decays = args.weightDecays ?? [base.hyper.weightDecay];
 	if (!args.json) console.error(`backend: ${note}; preset ${preset.name} (${preset.label})`);
 
+	if (args.trainFractions && base.toy !== 'grokking') throw new Error('--train-fraction applies to grokking only');
+	// One pass per train fraction (the preset's own when --train-fraction is not given).
+	const fractions: (number | null)[] = args.trainFractions ?? [null];
+
 	const runs: unknown[] = [];
+	for (const fraction of fractions)
 	for (const [i, wd] of decays.entries()) {
 		for (const seed of args.seeds) {
 			const config: ToyConfig = structuredClone(base);
 			config.hyper.weightDecay = wd;
+			if (fraction !== null && config.toy === 'grokking') config.trainFraction = fraction;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
-			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}`;
+			const label = `${args.toy} ${preset.name}${fraction !== null ? ` frac ${fraction}` : ''} seed ${seed} wd ${wd}`;
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				data: upload?.uploaded ?? null,
+				stopAfterSb: args.stopAfterSb ?? undefined,
 				onSnapshot: (s) => {
 					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
 					else progress(s, config.steps, label);
@@ -128,6 +135,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 			runs.push({
 				seed,
 				weightDecay: wd,
+				...(config.toy === 'grokking' ? { trainFraction: config.trainFraction } : {}),
 				stepBudget: config.steps,
 				summary: result.summary,
 				msPerStep: result.msPerStep,

@@ -2,6 +2,8 @@
  * The article's data tables, computed at build time from the measured runs in content/data (never typed by hand).
  * Each table is followed by the command and date that produced its data.
  */
+import { forecastRunsTable, forecastScoresTable, forecastSensitivityTable } from '$lib/forecast/forecast-table';
+import type { ForecastFitDocument } from '$lib/forecast/fit-document';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
 import { storyTables } from './story-tables';
 
@@ -16,6 +18,19 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	if (grok) {
 		out['grokking-sweep'] = grokkingTable(grok) + provenance(grok);
 		out['grokking-rho'] = rhoTrajectoryTable(grok, [0, 50, 100, 250, 500, 1000, 2000, 5000]) + provenance(grok);
+	}
+	const fc = docs['forecast-fit'] as unknown as (ForecastFitDocument & { command: string; date: string }) | undefined;
+	if (fc) {
+		const src = `\n\n<p class="provenance">Sweep: <code>${fc.source.command}</code> (${fc.source.date.slice(0, 10)}, backend ${fc.source.backend}, preset ${fc.source.preset}); fit: <code>${fc.command}</code>; data: <code>content/data</code>.</p>`;
+		out['forecast-scores'] = forecastScoresTable(fc) + src;
+		out['forecast-runs'] = forecastRunsTable(fc.runs) + src;
+		out['forecast-sensitivity'] = forecastSensitivityTable(fc) + src;
+		if (fc.transfer) {
+			const t = fc.transfer.source;
+			out['forecast-transfer'] =
+				forecastRunsTable(fc.transfer.runs) +
+				`\n\n<p class="provenance">Runs: <code>${t.command}</code> (${t.date.slice(0, 10)}, backend ${t.backend}, preset ${t.preset}); predictors read by <code>${fc.command}</code>.</p>`;
+		}
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);

@@ -7,6 +7,7 @@ import CascadeFigure from './cascade/CascadeFigure.svelte';
 import DelayFigure from './delay/DelayFigure.svelte';
 import GrokkingFigure from './grokking/GrokkingFigure.svelte';
 import ShapesFigure from './shapes/ShapesFigure.svelte';
+import ForecastFigure from './forecast/ForecastFigure.svelte';
 
 /** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
 export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
@@ -16,5 +17,6 @@ export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>
 	cascade: CascadeFigure,
 	delay: DelayFigure,
 	grokking: GrokkingFigure,
-	shapes: ShapesFigure
+	shapes: ShapesFigure,
+	forecast: ForecastFigure
 };

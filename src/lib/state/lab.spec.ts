@@ -5,7 +5,7 @@ import { presetNames } from '$lib/train/presets';
 describe('lab URL state', () => {
 	it('defaults to grokking, automatic preset and the preset hyper-parameters', () => {
 		const s = decodeLab(new URLSearchParams());
-		expect(s).toEqual({ toy: 'grokking', preset: AUTO_PRESET, seed: 1, ...presetHyper('grokking') });
+		expect(s).toEqual({ toy: 'grokking', preset: AUTO_PRESET, seed: 1, ...presetHyper('grokking'), autoIntervene: false, interveneWd: 1 });
 		expect(encodeLab(s).toString()).toBe('');
 	});
 
@@ -17,13 +17,20 @@ describe('lab URL state', () => {
 	});
 
 	it('round-trips a full state', () => {
-		const s = { toy: 'sae' as const, preset: presetNames('sae')[0], seed: 42, weightDecay: 0.25, noise: 0.001, lr: 0.0005 };
+		const s = { toy: 'sae' as const, preset: presetNames('sae')[0], seed: 42, weightDecay: 0.25, noise: 0.001, lr: 0.0005, autoIntervene: true, interveneWd: 2 };
 		expect(decodeLab(new URLSearchParams(encodeLab(s).toString()))).toEqual(s);
 	});
 
 	it('turns garbage into defaults and clamps out-of-range values', () => {
 		const s = decodeLab(new URLSearchParams('toy=<x>&preset=nope&seed=-3&weightDecay=1e9&noise=NaN&lr=0'));
 		expect(s).toEqual({ ...labDefaults('grokking'), seed: 0, weightDecay: HYPER_RANGES.weightDecay.max, lr: HYPER_RANGES.lr.min });
+	});
+
+	it('reads auto-intervene and its weight decay, clamped', () => {
+		const s = decodeLab(new URLSearchParams('autoIntervene=1&interveneWd=99'));
+		expect(s.autoIntervene).toBe(true);
+		expect(s.interveneWd).toBe(HYPER_RANGES.weightDecay.max);
+		expect(decodeLab(new URLSearchParams('autoIntervene=maybe')).autoIntervene).toBe(false);
 	});
 
 	it('rejects a preset of the other toy', () => {

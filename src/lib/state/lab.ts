@@ -37,7 +37,10 @@ export function labSchema(toy: ToyName) {
 		seed: { kind: 'int', min: 0, max: 999_999, default: 1 },
 		weightDecay: { kind: 'number', min: r.weightDecay.min, max: r.weightDecay.max, default: h.weightDecay, digits: 3 },
 		noise: { kind: 'number', min: r.noise.min, max: r.noise.max, default: h.noise, digits: 3 },
-		lr: { kind: 'number', min: r.lr.min, max: r.lr.max, default: h.lr, log: true, digits: 3 }
+		lr: { kind: 'number', min: r.lr.min, max: r.lr.max, default: h.lr, log: true, digits: 3 },
+		// Forecast: auto-intervene (off by default) raises weight decay to interveneWd on a "no escape" forecast.
+		autoIntervene: { kind: 'bool', default: false },
+		interveneWd: { kind: 'number', min: 0.05, max: r.weightDecay.max, default: 1, digits: 3 }
 	} satisfies Schema;
 }
 

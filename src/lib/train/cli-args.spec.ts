@@ -12,6 +12,9 @@ describe('train CLI arguments', () => {
 		expect(a.steps).toEqual([500]);
 		expect(parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '50,60']).steps).toEqual([50, 60]);
 		expect(parseTrainArgs(['sae']).seeds).toEqual([1]);
+		expect(parseTrainArgs(['grokking', '--train-fraction', '0.5,0.7']).trainFractions).toEqual([0.5, 0.7]);
+		expect(parseTrainArgs(['grokking']).trainFractions).toBeNull();
+		expect(parseTrainArgs(['grokking', '--stop-after-sb', '250']).stopAfterSb).toBe(250);
 	});
 
 	it('answers --help with the usage, not an error', () => {
@@ -27,6 +30,7 @@ describe('train CLI arguments', () => {
 		expect(() => parseTrainArgs(['sae', '--seed', '1.5'])).toThrow(/integers/);
 		expect(() => parseTrainArgs(['sae', '--lr', '0'])).toThrow(/--lr must be > 0/);
 		expect(() => parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '1,2,3'])).toThrow(/one per weight decay/);
+		expect(() => parseTrainArgs(['grokking', '--train-fraction', '1'])).toThrow(/--train-fraction must be in \(0, 1\)/);
 	});
 });
 

@@ -13,6 +13,10 @@ export interface TrainCliArgs {
 	lr: number | null;
 	probeEvery: number | null;
 	stopAfterGrok: number | null;
+	/** Grokking: fractions of the p² pairs used for training; a list sweeps them (forecast sweep). */
+	trainFractions: number[] | null;
+	/** Grokking: stop this many steps after the network's symmetry breaking (W/T). */
+	stopAfterSb: number | null;
 	json: boolean;
 	out: string | null;
 	backend: BackendName;
@@ -33,6 +37,8 @@ export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
   --lr X                 learning rate
   --probe-every K        snapshot every K steps (default: the preset's)
   --stop-after-grok N    grokking: stop N steps after test accuracy first reaches 95%
+  --stop-after-sb N      grokking: stop N steps after the network's symmetry breaking (W/T falls below half its peak)
+  --train-fraction F     grokking: fraction of the p² pairs used for training, in (0, 1); a list (0.5,0.6) sweeps it
   --json                 one JSON line per snapshot, then one per run summary
   --out FILE             also write all runs (summaries + trajectories) as one JSON document
   --backend wasm|cpu     tfjs backend in Node (default wasm)
@@ -67,6 +73,8 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		lr: null,
 		probeEvery: null,
 		stopAfterGrok: null,
+		trainFractions: null,
+		stopAfterSb: null,
 		json: false,
 		out: null,
 		backend: 'wasm',
@@ -115,6 +123,13 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 				break;
 			case '--stop-after-grok':
 				args.stopAfterGrok = single(flag, value, true);
+				break;
+			case '--stop-after-sb':
+				args.stopAfterSb = single(flag, value, true);
+				break;
+			case '--train-fraction':
+				args.trainFractions = numberList(flag, value, false);
+				if (args.trainFractions.some((f) => !(f > 0 && f < 1))) throw new Error(`--train-fraction must be in (0, 1), got "${value}"`);
 				break;
 			case '--out':
 				args.out = value;

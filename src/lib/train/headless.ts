@@ -12,6 +12,8 @@ import type { UploadedActivations } from './upload-validate';
 export interface HeadlessOptions {
 	steps: number;
 	stopAfterGrok?: number;
+	/** Stop this many steps after the network's symmetry breaking (W/T, events.symmetryBreaking) is first seen. */
+	stopAfterSb?: number;
 	onSnapshot?: (s: Snapshot) => void;
 	/** Uploaded activations, for an SAE config with `upload` set (`npm run train -- sae --data`). */
 	data?: UploadedActivations | null;
@@ -52,6 +54,8 @@ export async function runHeadless(config: ToyConfig, seed: number, opts: Headles
 			}
 			if (session.step >= opts.steps) break;
 			if (opts.stopAfterGrok !== undefined && grokkedAt !== null && session.step >= grokkedAt + opts.stopAfterGrok) break;
+			const sb = last?.events.symmetryBreaking ?? null;
+			if (opts.stopAfterSb !== undefined && sb !== null && session.step >= sb + opts.stopAfterSb) break;
 			const t0 = performance.now();
 			session.train(opts.steps - session.step);
 			const health = await session.health();
