@@ -44,7 +44,7 @@ const TABLE_LINE = /^::table\{([a-z0-9-]+)\}[ \t]*$/gm;
 /** Tables scroll sideways inside a focusable region (keyboard users can scroll them; axe: scrollable-region-focusable). */
 function scrollableTables(html: string): string {
 	return html
-		.replace(/<table>/g, '<div class="table-scroll" tabindex="0" role="region" aria-label="data table">\n<table>')
+		.replace(/<table(\s[^>]*)?>/g, (t) => `<div class="table-scroll" tabindex="0" role="region" aria-label="data table">\n${t}`)
 		.replace(/<\/table>/g, '</table>\n</div>');
 }
 

@@ -120,8 +120,8 @@ export function paperTable(docs: Record<string, SweepDocument>): string {
 		[
 			'early warning: β/β_c flags onset, crystallisation and collapse before task metrics',
 			'yes',
-			`the onset alone predicts nothing: ρ crosses 1 at the same steps in runs that never generalise (wd 0) and in runs that do. ρ's level after memorisation does order the runs: ρ at step 300 = ${rho300}, against t_sb ${never(tsb)}. No held-out forecast yet. ${file(grok, 'grokking-sweep')}`,
-			'not tested here yet (ordering seen, no forecast)'
+			`the onset alone predicts nothing: ρ crosses 1 at the same steps in runs that never generalise (wd 0) and in runs that do. ρ's level after memorisation does order the runs: ρ at step 300 = ${rho300}, against t_sb ${never(tsb)}. ${forecastText(docs['forecast-fit'])} ${file(grok, 'grokking-sweep')}`,
+			forecastVerdict(docs['forecast-fit'])
 		]
 	];
 	const commands = [grok, docs['grokking-wd5'], sae].filter(Boolean).map((d) => `<code>${d!.command}</code>`).join('; ');
@@ -141,4 +141,26 @@ export function paperTable(docs: Record<string, SweepDocument>): string {
 /** Tables by name for `::table{name}`. */
 export function storyTables(docs: Record<string, SweepDocument>): Record<string, string> {
 	return { shapes: shapesTable(docs), 'paper-claims': paperTable(docs) };
+}
+
+interface ForecastScores {
+	accuracy: number;
+	medianAbsLog: number;
+	within15: number;
+}
+type ForecastFit = { heldOut?: Record<string, Record<string, { scores: ForecastScores }>>; probeBeatsBaseline?: Record<string, boolean> };
+
+/** The held-out forecast (section 11) in one sentence, from content/data/forecast-fit.json. */
+function forecastText(doc: unknown): string {
+	const fit = doc as ForecastFit | undefined;
+	const seed = fit?.heldOut?.seed;
+	if (!seed?.probe || !seed.hyper) return 'No held-out forecast yet.';
+	const one = (m: ForecastScores) => `median error ×${fmt(Math.exp(m.medianAbsLog), 2)}, ${Math.round(100 * m.within15)}% within ×1.5, "breaks symmetry?" right ${Math.round(100 * m.accuracy)}%`;
+	return `Held out by seed (section 11, <code>content/data/forecast-fit.json</code>): the probe's forecast of t_sb has ${one(seed.probe.scores)}; a baseline knowing only weight decay and train fraction has ${one(seed.hyper.scores)}.`;
+}
+
+function forecastVerdict(doc: unknown): string {
+	const beats = (doc as ForecastFit | undefined)?.probeBeatsBaseline;
+	if (!beats) return 'not tested here yet (ordering seen, no forecast)';
+	return Object.values(beats).some(Boolean) ? 'partly (the probe forecasts, on held-out runs)' : 'not (on held-out runs the probe does not beat the hyper-parameters)';
 }
