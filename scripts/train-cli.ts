@@ -1,6 +1,6 @@
 /**
  * Headless training runs in Node (wasm backend, cpu if wasm fails), with the same code as the browser worker.
- *   npm run train -- grokking|sae [--preset NAME] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
+ *   npm run train -- grokking|sae|ssl [--preset NAME] [--data synthetic|digits] [--tau T[,U…]] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
  *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
  * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
  *   npm run train -- table FILE.json   prints the markdown tables of a saved sweep (content/data/README.md).
@@ -12,6 +12,7 @@ import type { ToyConfig } from '../src/lib/train/config';
 import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
 import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
+import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
@@ -29,7 +30,9 @@ function progress(s: Snapshot, total: number, label: string): void {
 	const detail =
 		m.kind === 'grokking'
 			? `train ${fmt(m.trainAcc, 2)} test ${fmt(m.testAcc, 2)}`
-			: `mse ${fmt(m.mse)} dead ${m.dead} mmcs ${fmt(m.mmcs, 2)}`;
+			: m.kind === 'ssl'
+				? `loss ${fmt(m.loss)} kNN ${fmt(m.knnAcc, 3)} (raw ${fmt(m.rawKnnAcc, 3)})`
+				: `mse ${fmt(m.mse)} dead ${m.dead} mmcs ${fmt(m.mmcs, 2)}`;
 	const line = `${label} [${bar}] ${String(s.step).padStart(6)}/${total} ${detail} ρ ${fmt(s.probe.rho)}`;
 	if (process.stderr.isTTY) {
 		process.stderr.write(`\r${line}`);
@@ -47,7 +50,20 @@ function progress(s: Snapshot, total: number, label: string): void {
 function printSummary(label: string, r: HeadlessResult): void {
 	const s: RunSummary = r.summary;
 	const rows: [string, string][] =
-		s.toy === 'grokking'
+		s.toy === 'ssl'
+			? [
+					['steps run', fmt(s.steps)],
+					['ρ start / dip (step) / peak (step) / final', `${fmt(s.rhoStart)} / ${fmt(s.rhoMin)} (${s.rhoMinStep}) / ${fmt(s.rhoMax)} (${s.rhoMaxStep}) / ${fmt(s.rhoFinal)}`],
+					['fold-back 1 − ρ_final/ρ_max', fmt(s.foldBack)],
+					['onset (ρ crosses 1)', fmt(s.onset)],
+					['kNN start / at onset / max / final', `${fmt(s.knnStart)} / ${fmt(s.knnAtOnset)} / ${fmt(s.knnMax)} / ${fmt(s.knnFinal)}`],
+					['kNN half rise at', fmt(s.knnHalfRise)],
+					['raw-input kNN', fmt(s.rawKnnAcc)],
+					['W/T start / final', `${fmt(s.wtStart)} / ${fmt(s.wtFinal)}`],
+					['effective rank start / final', `${fmt(s.effRankStart)} / ${fmt(s.effRankFinal)}`],
+					['symmetry breaking / lag / shape', `${fmt(s.symmetryBreaking)} / ${fmt(s.lag)} / ${s.shape}`]
+				]
+			: s.toy === 'grokking'
 			? [
 					['steps run', fmt(s.steps)],
 					['train acc ≥ 99% at', fmt(s.train99)],
@@ -89,28 +105,39 @@ function jsonReplacer(_k: string, v: unknown): unknown {
 
 async function main(args: TrainCliArgs): Promise<void> {
 	const { backend, note } = await useNodeBackend(args.backend);
-	const presetName = args.preset ?? (args.toy === 'grokking' ? 'grokking-59' : 'sae');
-	const preset = getPreset(presetName, args.toy);
+	const defaultPreset = args.toy === 'grokking' ? 'grokking-59' : args.toy === 'ssl' ? (args.data === 'digits' ? 'ssl-digits' : 'ssl') : 'sae';
+	const preset = getPreset(args.preset ?? defaultPreset, args.toy);
 	const base: ToyConfig = preset.config;
+	if (base.toy === 'ssl') {
+		if (args.data !== null && args.data !== base.data) throw new Error(`preset ${preset.name} uses --data ${base.data}, not ${args.data}`);
+		if (base.data === 'digits') loadDigitsFromDisk();
+	}
 	if (args.steps !== null) base.steps = args.steps[0];
 	if (args.probeEvery !== null) base.probeEvery = args.probeEvery;
 	if (args.noise !== null) base.hyper.noise = args.noise;
 	if (args.lr !== null) base.hyper.lr = args.lr;
 	const decays = args.weightDecays ?? [base.hyper.weightDecay];
+	// SSL sweeps τ instead of weight decay (one weight decay then).
+	const variants: { wd: number; tau?: number }[] =
+		base.toy === 'ssl' && args.taus ? args.taus.map((tau) => ({ wd: decays[0], tau })) : decays.map((wd) => ({ wd }));
 	if (!args.json) console.error(`backend: ${note}; preset ${preset.name} (${preset.label})`);
 
 	const runs: unknown[] = [];
-	for (const [i, wd] of decays.entries()) {
+	for (const [i, { wd, tau }] of variants.entries()) {
 		for (const seed of args.seeds) {
 			const config: ToyConfig = structuredClone(base);
 			config.hyper.weightDecay = wd;
+			if (config.toy === 'ssl' && tau !== undefined) config.tau = tau;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
-			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}`;
+			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}${config.toy === 'ssl' ? ` τ ${config.tau}` : ''}`;
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				onSnapshot: (s) => {
-					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
+					if (args.json) {
+						const top = s.metrics.kind === 'ssl' ? { tau: config.toy === 'ssl' ? config.tau : undefined, step: s.step, rho: s.probe.rho, knnAcc: s.metrics.knnAcc } : {};
+						console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, ...top, snapshot: s }, jsonReplacer));
+					}
 					else progress(s, config.steps, label);
 				}
 			});
@@ -122,6 +149,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 			runs.push({
 				seed,
 				weightDecay: wd,
+				...(config.toy === 'ssl' ? { tau: config.tau, data: config.data } : {}),
 				stepBudget: config.steps,
 				summary: result.summary,
 				msPerStep: result.msPerStep,

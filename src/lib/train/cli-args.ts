@@ -1,5 +1,5 @@
 /** Argument parsing for `npm run train`: one clear message for anything it does not understand. */
-import type { BackendName, ToyName } from './config';
+import { SSL_DATA_SOURCES, type BackendName, type SslDataSource, type ToyName } from './config';
 import { presetNames } from './presets';
 
 export interface TrainCliArgs {
@@ -16,9 +16,12 @@ export interface TrainCliArgs {
 	json: boolean;
 	out: string | null;
 	backend: BackendName;
+	/** SSL: data source and NT-Xent temperature(s) (a list sweeps τ). */
+	data: SslDataSource | null;
+	taus: number[] | null;
 }
 
-export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
+export const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
   --preset NAME          ${presetNames().join(', ')}
   --steps N              training steps (default: the preset's); a list gives one per weight decay
   --seed S               seed (default 1); --seeds 1,2,3 runs several
@@ -29,7 +32,9 @@ export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
   --stop-after-grok N    grokking: stop N steps after test accuracy first reaches 95%
   --json                 one JSON line per snapshot, then one per run summary
   --out FILE             also write all runs (summaries + trajectories) as one JSON document
-  --backend wasm|cpu     tfjs backend in Node (default wasm)`;
+  --backend wasm|cpu     tfjs backend in Node (default wasm)
+  --data synthetic|digits  ssl: input source (default synthetic; digits picks the ssl-digits preset)
+  --tau T                ssl: NT-Xent temperature (default 0.1); a list (0.1,0.2,0.5) sweeps it`;
 
 function numberList(flag: string, v: string, integer: boolean): number[] {
 	const xs = v.split(',').map((s) => Number(s.trim()));
@@ -60,12 +65,14 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		stopAfterGrok: null,
 		json: false,
 		out: null,
-		backend: 'wasm'
+		backend: 'wasm',
+		data: null,
+		taus: null
 	};
 	const rest = [...argv];
 	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
 	const toy = rest.shift();
-	if (toy !== 'grokking' && toy !== 'sae') throw new Error(`first argument must be "grokking" or "sae", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
+	if (toy !== 'grokking' && toy !== 'sae' && toy !== 'ssl') throw new Error(`first argument must be "grokking", "sae" or "ssl", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
 	args.toy = toy;
 	while (rest.length) {
 		const flag = rest.shift()!;
@@ -111,9 +118,21 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 				if (value !== 'wasm' && value !== 'cpu') throw new Error(`--backend must be wasm or cpu in Node, got "${value}"`);
 				args.backend = value;
 				break;
+			case '--data':
+				if (!SSL_DATA_SOURCES.includes(value as SslDataSource)) throw new Error(`--data must be ${SSL_DATA_SOURCES.join(' or ')}, got "${value}"`);
+				args.data = value as SslDataSource;
+				break;
+			case '--tau':
+				args.taus = numberList(flag, value, false);
+				if (args.taus.some((t) => t <= 0)) throw new Error('--tau must be > 0');
+				break;
 			default:
 				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);
 		}
+	}
+	if ((args.data !== null || args.taus !== null) && args.toy !== 'ssl') throw new Error('--data and --tau apply to the ssl toy only');
+	if (args.toy === 'ssl' && args.weightDecays && args.weightDecays.length > 1 && args.taus && args.taus.length > 1) {
+		throw new Error('ssl: sweep --tau or --weight-decay, not both');
 	}
 	if (args.steps && args.steps.length > 1 && args.steps.length !== (args.weightDecays?.length ?? 1)) {
 		throw new Error(`--steps lists ${args.steps.length} values but --weight-decay lists ${args.weightDecays?.length ?? 1}: give one, or one per weight decay`);
