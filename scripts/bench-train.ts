@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../src/lib/train/config';
 import { PRESETS } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
+import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
 
 interface Row {
 	backend: BackendName;
@@ -47,6 +48,7 @@ async function timeIt(f: () => Promise<unknown>, budgetMs: number, min: number, 
 
 async function bench(backend: BackendName, presetName: string): Promise<Row> {
 	const preset = PRESETS.find((p) => p.name === presetName)!;
+	if (preset.config.toy === 'ssl' && preset.config.data === 'digits') loadDigitsFromDisk();
 	const session = new Session(structuredClone(preset.config), 1, 2);
 	try {
 		// Warm-up: first steps and first snapshot (kernel setup, allocation).

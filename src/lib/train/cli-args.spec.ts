@@ -28,4 +28,12 @@ describe('train CLI arguments', () => {
 		expect(() => parseTrainArgs(['sae', '--lr', '0'])).toThrow(/--lr must be > 0/);
 		expect(() => parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '1,2,3'])).toThrow(/one per weight decay/);
 	});
+
+	it('ssl: --data and --tau, checked', () => {
+		const a = parseTrainArgs(['ssl', '--data', 'digits', '--tau', '0.1,0.2,0.5', '--json']);
+		expect(a).toMatchObject({ toy: 'ssl', data: 'digits', taus: [0.1, 0.2, 0.5], json: true });
+		expect(() => parseTrainArgs(['ssl', '--data', 'mnist'])).toThrow(/--data must be synthetic or digits/);
+		expect(() => parseTrainArgs(['ssl', '--tau', '0'])).toThrow(/--tau must be > 0/);
+		expect(() => parseTrainArgs(['grokking', '--tau', '0.1'])).toThrow(/ssl toy only/);
+	});
 });

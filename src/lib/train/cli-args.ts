@@ -72,7 +72,7 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 	const rest = [...argv];
 	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
 	const toy = rest.shift();
-	if (toy !== 'grokking' && toy !== 'sae' && toy !== 'ssl') throw new Error(`first argument must be "grokking", "sae" or "ssl", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
+	if (toy !== 'grokking' && toy !== 'sae' && toy !== 'ssl') throw new Error(`first argument must be "grokking" or "sae" or "ssl", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
 	args.toy = toy;
 	while (rest.length) {
 		const flag = rest.shift()!;
