@@ -16,6 +16,7 @@ import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
+import { sslStepTable, sslTable } from '../src/lib/train/ssl-table';
 
 const fmt = (x: number | null | undefined, digits = 3) =>
 	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
@@ -182,6 +183,10 @@ function printTables(file: string): void {
 		console.log(grokkingTable(doc));
 		console.log('');
 		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));
+	} else if (doc.runs[0]?.summary.toy === 'ssl') {
+		console.log(sslTable([doc]));
+		console.log('');
+		console.log(sslStepTable([doc], [0, 10, 25, 50, 100, 200, 500, 1000, 1500]));
 	} else console.log(saeTable(doc));
 }
 
