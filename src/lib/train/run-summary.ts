@@ -5,6 +5,7 @@
  */
 import type { TrajectoryEvents } from '../probe/types';
 import type { LotteryStats, Snapshot } from './protocol';
+import { crossingAfterDip } from './ssl-crossing';
 
 export interface SnapshotRecord {
 	step: number;
@@ -139,6 +140,9 @@ export interface SslSummary {
 	knnHalfRise: number | null;
 	/** kNN accuracy at the first snapshot at or after the onset. */
 	knnAtOnset: number | null;
+	/** ρ's upward crossing of 1 after its early dip (ssl-crossing.ts), and the kNN accuracy there. */
+	crossingAfterDip: number | null;
+	knnAtCrossingAfterDip: number | null;
 	rawKnnAcc: number;
 	wtStart: number | null;
 	wtFinal: number | null;
@@ -164,6 +168,7 @@ function sslSummary(records: SnapshotRecord[], last: Snapshot, stopped: string |
 	const knnMax = Math.max(...knn.filter(Number.isFinite));
 	const knnHalfRise = knnMax > knnStart ? firstStepAtLeast(records, (r) => r.knnAcc, knnStart + (knnMax - knnStart) / 2) : null;
 	const atOnset = e.onset === null ? undefined : records.find((r) => r.step >= e.onset!);
+	const cross = crossingAfterDip(records.map((r) => r.step), records.map((r) => r.rho));
 	return {
 		toy: 'ssl',
 		steps: last.step,
@@ -184,6 +189,8 @@ function sslSummary(records: SnapshotRecord[], last: Snapshot, stopped: string |
 		knnMax,
 		knnHalfRise,
 		knnAtOnset: atOnset?.knnAcc ?? null,
+		crossingAfterDip: cross.step,
+		knnAtCrossingAfterDip: cross.index === null ? null : (records[cross.index].knnAcc ?? null),
 		rawKnnAcc: first.rawKnnAcc ?? NaN,
 		wtStart: first.wt,
 		wtFinal: final.wt,
