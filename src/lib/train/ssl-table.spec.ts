@@ -36,16 +36,17 @@ describe('SSL tables', () => {
 		expect(s.foldBack).toBeCloseTo(25, 10);
 	});
 
-	it('one row per data source and τ, ranges over seeds, a repeated (data, τ, seed) counted once', () => {
+	it('one column per data source and τ, ranges over seeds, a repeated (data, τ, seed) counted once', () => {
 		const seeds = doc([run(1, 0.1, 1), run(2, 0.1, 1.3)]);
 		const taus = doc([run(1, 0.1, 1), run(1, 0.5, 0.5)]);
 		const table = sslTable([seeds, taus]).split('\n');
-		expect(table).toHaveLength(4);
-		expect(table[2]).toMatch(/^\| synthetic \| 0\.1 \| 1,2 \| 0\.500 \|/);
-		expect(table[2]).toContain('| 1.60–2.08 (30) |');
+		expect(table[0]).toBe('| | synthetic, τ = 0.1 | synthetic, τ = 0.5 |');
+		expect(table).toContain('| seeds | 1,2 | 1 |');
+		expect(table).toContain('| kNN, raw inputs (baseline) | 0.500 | 0.500 |');
+		expect(table).toContain('| ρ peak (step) | 1.60–2.08 (30) | 0.80 (30) |');
 		// At half the scale ρ never gets back to 1: no crossing.
-		expect(table[3]).toMatch(/^\| synthetic \| 0\.5 \| 1 \|.*\| – \| – \|/);
+		expect(table.find((l) => l.startsWith('| ρ crosses 1 after the dip'))).toMatch(/\| 19–23 \| – \|$/);
 		const steps = sslStepTable([seeds], [0, 30, 200]).split('\n');
-		expect(steps[2]).toContain('| 1.20–1.56 / 0.20 | 1.60–2.08 / 1 | – |');
+		expect(steps.slice(2)).toEqual(['| 0 | 1.20–1.56 / 0.20 |', '| 30 | 1.60–2.08 / 1 |', '| 200 | – |']);
 	});
 });

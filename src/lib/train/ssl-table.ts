@@ -73,19 +73,32 @@ export function sslRunStats(t: Columns) {
 	};
 }
 
+/** One column per data source and τ, one row per statistic (ranges over seeds). */
 export function sslTable(docs: SweepDocument[]): string {
-	const lines = [
-		'| data | τ | seeds | kNN: raw inputs | kNN: step 0 → max → final | kNN half rise (step) | ρ at step 0 | ρ dip (step) | ρ crosses 1 after the dip (step) | kNN there | ρ peak (step) | ρ final | fold-back from peak | W/T: start → min (step) → final | eff. rank: start → final | steps |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
+	const gs = groups(docs);
+	const stats = gs.map((g) => g.runs.map((r) => sslRunStats(r.trajectory as Columns)));
+	type Stat = keyof ReturnType<typeof sslRunStats>;
+	const cell = (k: Stat, digits = 2) => stats.map((s) => range(s.map((x) => x[k] as number | null), digits));
+	const join = (...parts: (string[] | string)[]) =>
+		gs.map((_, i) => parts.map((p) => (typeof p === 'string' ? p : p[i])).join(''));
+	const rows: [string, string[]][] = [
+		['seeds', gs.map((g) => g.runs.map((r) => r.seed).join(','))],
+		['steps', cell('steps', 0)],
+		['kNN, raw inputs (baseline)', cell('rawKnn', 3)],
+		['kNN at step 0 → max → final', join(cell('knnStart', 3), ' → ', cell('knnMax', 3), ' → ', cell('knnFinal', 3))],
+		['kNN half rise (step)', cell('knnHalfRise', 0)],
+		['ρ at step 0', cell('rhoStart')],
+		['ρ dip (step)', join(cell('dip'), ' (', cell('dipStep', 0), ')')],
+		['ρ crosses 1 after the dip (step)', cell('crossing', 0)],
+		['kNN at that crossing', cell('knnAtCrossing', 3)],
+		['ρ peak (step)', join(cell('peak'), ' (', cell('peakStep', 0), ')')],
+		['ρ final', cell('rhoFinal')],
+		['fold-back from the peak', join(cell('foldBack', 0), '%')],
+		['W/T start → min (step) → final', join(cell('wtStart'), ' → ', cell('wtMin'), ' (', cell('wtMinStep', 0), ') → ', cell('wtFinal'))],
+		['effective rank start → final', join(cell('effStart', 1), ' → ', cell('effFinal', 1))]
 	];
-	for (const g of groups(docs)) {
-		const s = g.runs.map((r) => sslRunStats(r.trajectory as Columns));
-		const col = <K extends keyof (typeof s)[number]>(k: K, digits = 2) => range(s.map((x) => x[k] as number | null), digits);
-		lines.push(
-			`| ${g.data} | ${g.tau} | ${g.runs.map((r) => r.seed).join(',')} | ${col('rawKnn', 3)} | ${col('knnStart', 3)} → ${col('knnMax', 3)} → ${col('knnFinal', 3)} | ${col('knnHalfRise', 0)} | ${col('rhoStart')} | ${col('dip')} (${col('dipStep', 0)}) | ${col('crossing', 0)} | ${col('knnAtCrossing', 3)} | ${col('peak')} (${col('peakStep', 0)}) | ${col('rhoFinal')} | ${col('foldBack', 0)}% | ${col('wtStart')} → ${col('wtMin')} (${col('wtMinStep', 0)}) → ${col('wtFinal')} | ${col('effStart', 1)} → ${col('effFinal', 1)} | ${col('steps', 0)} |`
-		);
-	}
-	return lines.join('\n');
+	const head = `| | ${gs.map((g) => `${g.data}, τ = ${g.tau}`).join(' | ')} |`;
+	return [head, `|---|${gs.map(() => '---').join('|')}|`, ...rows.map(([k, v]) => `| ${k} | ${v.join(' | ')} |`)].join('\n');
 }
 
 /** Value of column `key` at a step (the last snapshot at or before it). */
@@ -98,16 +111,17 @@ function at(traj: Columns | undefined, key: string, step: number): number | null
 	return out;
 }
 
-/** ρ and kNN accuracy at fixed steps, per data source and τ (ranges over seeds). */
+/** ρ and kNN accuracy at fixed steps (rows), one column per data source and τ (ranges over seeds). */
 export function sslStepTable(docs: SweepDocument[], steps: number[]): string {
-	const lines = [`| data | τ | ${steps.map((s) => `step ${s}: ρ / kNN`).join(' | ')} |`, `|---|---|${steps.map(() => '---').join('|')}|`];
-	for (const g of groups(docs)) {
-		const cells = steps.map((st) => {
+	const gs = groups(docs);
+	const lines = [`| step | ${gs.map((g) => `${g.data}, τ = ${g.tau}: ρ / kNN`).join(' | ')} |`, `|---|${gs.map(() => '---').join('|')}|`];
+	for (const st of steps) {
+		const cells = gs.map((g) => {
 			const ok = g.runs.filter((r) => (r.summary.steps ?? 0) >= st);
 			if (ok.length === 0) return '–';
 			return `${range(ok.map((r) => at(r.trajectory as Columns, 'rho', st)), 2)} / ${range(ok.map((r) => at(r.trajectory as Columns, 'knnAcc', st)), 2)}`;
 		});
-		lines.push(`| ${g.data} | ${g.tau} | ${cells.join(' | ')} |`);
+		lines.push(`| ${st} | ${cells.join(' | ')} |`);
 	}
 	return lines.join('\n');
 }
