@@ -56,7 +56,7 @@ function printSummary(label: string, r: HeadlessResult): void {
 					['steps run', fmt(s.steps)],
 					['ρ start / dip (step) / peak (step) / final', `${fmt(s.rhoStart)} / ${fmt(s.rhoMin)} (${s.rhoMinStep}) / ${fmt(s.rhoMax)} (${s.rhoMaxStep}) / ${fmt(s.rhoFinal)}`],
 					['fold-back 1 − ρ_final/ρ_max', fmt(s.foldBack)],
-					['onset (ρ crosses 1)', fmt(s.onset)],
+					['onset (first ρ ≥ 1) / crossing after the dip', `${fmt(s.onset)} / ${fmt(s.crossingAfterDip)} (kNN there ${fmt(s.knnAtCrossingAfterDip)})`],
 					['kNN start / at onset / max / final', `${fmt(s.knnStart)} / ${fmt(s.knnAtOnset)} / ${fmt(s.knnMax)} / ${fmt(s.knnFinal)}`],
 					['kNN half rise at', fmt(s.knnHalfRise)],
 					['raw-input kNN', fmt(s.rawKnnAcc)],
