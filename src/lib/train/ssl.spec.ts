@@ -233,3 +233,25 @@ describe('SSL trainer', () => {
 		t.dispose();
 	});
 });
+
+describe('SSL worker preparation', () => {
+	it('applies a clamped τ and derives the data root from the wasm folder', async () => {
+		const { dataRootOf, prepareSsl } = await import('./prepare-ssl');
+		expect(dataRootOf('/base/wasm/')).toBe('/base/');
+		expect(dataRootOf('/wasm/')).toBe('/');
+		expect(dataRootOf('/wasm/', '/site')).toBe('/site/');
+		for (const [asked, got] of [
+			[0.3, 0.3],
+			[-1, 0.02],
+			[1e9, 2],
+			[Number.NaN, 0.1]
+		]) {
+			const cfg = tinySsl();
+			await prepareSsl(cfg, { tau: asked }, '/');
+			expect(cfg.tau).toBe(got);
+		}
+		const other = { toy: 'sae' } as unknown as Parameters<typeof prepareSsl>[0];
+		await prepareSsl(other, { tau: 0.3 }, '/');
+		expect(other).toEqual({ toy: 'sae' });
+	});
+});
