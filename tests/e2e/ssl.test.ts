@@ -94,3 +94,24 @@ describe('the SSL toy in the lab', () => {
 		await page.close();
 	});
 });
+
+describe('the SSL figure (measured runs)', () => {
+	it('draws the saved runs in the article and in /embed/ssl, τ = 0.5 never crossing', async () => {
+		const { page, errors, requests } = await openPage(browser, '/embed/ssl?runs=tau');
+		const fig = page.locator('[data-figure="ssl"]');
+		await page.waitForSelector('[data-figure="ssl"][data-loaded="true"]');
+		expect(await fig.getAttribute('data-runs')).toBe('3');
+		const crossings = (await fig.getAttribute('data-crossings'))!.split(' ');
+		expect(crossings).toHaveLength(3);
+		expect(crossings[2]).toBe('never');
+		expect(Number(crossings[0])).toBeGreaterThan(0);
+		await fig.screenshot({ path: `${SCREENSHOT_DIR}/embed-ssl-tau.png` });
+		await page.locator('[data-figure="ssl"] select').first().selectOption('digits');
+		await page.waitForTimeout(400);
+		expect(await fig.getAttribute('data-group')).toBe('digits');
+		expect(page.url()).toContain('runs=digits');
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
+		await page.close();
+	});
+});
