@@ -1,5 +1,5 @@
 /**
- * Plain-data configuration of the toys (science.md §6). No tfjs, no DOM: shared by the worker, the UI and the CLIs.
+ * Plain-data configuration of the two toys (science.md §6). No tfjs, no DOM: shared by the worker, the UI and the CLIs.
  * The measured preset values live in presets.ts.
  */
 
