@@ -9,6 +9,7 @@ import type { BackendName } from '../src/lib/train/config';
 import { PRESETS } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
 import { UPLOAD_BENCH, uploadBenchSession } from './bench-upload';
+import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
 
 interface Row {
 	backend: BackendName;
@@ -58,8 +59,9 @@ async function timeIt(f: () => Promise<unknown>, budgetMs: number, min: number, 
 }
 
 async function bench(backend: BackendName, presetName: string): Promise<Row> {
-	const session =
-		presetName === UPLOAD_BENCH ? uploadBenchSession() : new Session(structuredClone(PRESETS.find((p) => p.name === presetName)!.config), 1, 2);
+	const preset = PRESETS.find((p) => p.name === presetName);
+	if (preset?.config.toy === 'ssl' && preset.config.data === 'digits') loadDigitsFromDisk();
+	const session = presetName === UPLOAD_BENCH ? uploadBenchSession() : new Session(structuredClone(preset!.config), 1, 2);
 	try {
 		// Warm-up: first steps and first snapshot (kernel setup, allocation).
 		session.trainer.train(2);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extractTrajectories } from '../src/lib/content/trajectory-extract';
 import { extractShapes } from '../src/lib/content/shapes-extract';
 import { SHAPE_SOURCES } from '../src/lib/content/shape-sources';
+import { extractSsl, SSL_GROUPS } from '../src/lib/content/ssl-extract';
 
 const doc = JSON.parse(readFileSync('content/data/grokking-sweep.json', 'utf8'));
 mkdirSync('static/data', { recursive: true });
@@ -15,3 +16,8 @@ const shapeDocs = Object.fromEntries(
 writeFileSync('static/data/shapes-trajectories.json', JSON.stringify(extractShapes(SHAPE_SOURCES, shapeDocs)));
 // The forecast study for the forecast figure (fetched at run time, so it stays out of the shared JS chunks).
 writeFileSync('static/data/forecast-fit.json', JSON.stringify(JSON.parse(readFileSync('content/data/forecast-fit.json', 'utf8'))));
+// The SSL figure's runs: content/data/ssl-{synthetic,digits,tau}.json → static/data/ssl-trajectories.json.
+writeFileSync(
+	'static/data/ssl-trajectories.json',
+	JSON.stringify(Object.fromEntries(SSL_GROUPS.map((g) => [g, extractSsl(JSON.parse(readFileSync(`content/data/ssl-${g}.json`, 'utf8')))])))
+);

@@ -1,6 +1,6 @@
 /**
  * Headless training runs in Node (wasm backend, cpu if wasm fails), with the same code as the browser worker.
- *   npm run train -- grokking|sae [--preset NAME] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
+ *   npm run train -- grokking|sae|ssl [--preset NAME] [--data synthetic|digits] [--tau T[,U…]] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
  *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
  * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
  *   npm run train -- table FILE.json   prints the markdown tables of a saved sweep (content/data/README.md).
@@ -14,11 +14,13 @@ import type { ToyConfig } from '../src/lib/train/config';
 import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
 import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
+import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { loadUploadPreset } from './train-upload';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 import { sweepProblems } from '../src/lib/train/sweep-validate';
+import { sslStepTable, sslTable } from '../src/lib/train/ssl-table';
 
 const fmt = (x: number | null | undefined, digits = 3) =>
 	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
@@ -33,7 +35,9 @@ function progress(s: Snapshot, total: number, label: string): void {
 	const detail =
 		m.kind === 'grokking'
 			? `train ${fmt(m.trainAcc, 2)} test ${fmt(m.testAcc, 2)}`
-			: `mse ${fmt(m.mse)} dead ${m.dead} mmcs ${fmt(m.mmcs, 2)}`;
+			: m.kind === 'ssl'
+				? `loss ${fmt(m.loss)} kNN ${fmt(m.knnAcc, 3)} (raw ${fmt(m.rawKnnAcc, 3)})`
+				: `mse ${fmt(m.mse)} dead ${m.dead} mmcs ${fmt(m.mmcs, 2)}`;
 	const line = `${label} [${bar}] ${String(s.step).padStart(6)}/${total} ${detail} ρ ${fmt(s.probe.rho)}`;
 	if (process.stderr.isTTY) {
 		process.stderr.write(`\r${line}`);
@@ -51,7 +55,20 @@ function progress(s: Snapshot, total: number, label: string): void {
 function printSummary(label: string, r: HeadlessResult): void {
 	const s: RunSummary = r.summary;
 	const rows: [string, string][] =
-		s.toy === 'grokking'
+		s.toy === 'ssl'
+			? [
+					['steps run', fmt(s.steps)],
+					['ρ start / dip (step) / peak (step) / final', `${fmt(s.rhoStart)} / ${fmt(s.rhoMin)} (${s.rhoMinStep}) / ${fmt(s.rhoMax)} (${s.rhoMaxStep}) / ${fmt(s.rhoFinal)}`],
+					['fold-back 1 − ρ_final/ρ_max', fmt(s.foldBack)],
+					['onset (first ρ ≥ 1) / crossing after the dip', `${fmt(s.onset)} / ${fmt(s.crossingAfterDip)} (kNN there ${fmt(s.knnAtCrossingAfterDip)})`],
+					['kNN start / at onset / max / final', `${fmt(s.knnStart)} / ${fmt(s.knnAtOnset)} / ${fmt(s.knnMax)} / ${fmt(s.knnFinal)}`],
+					['kNN half rise at', fmt(s.knnHalfRise)],
+					['raw-input kNN', fmt(s.rawKnnAcc)],
+					['W/T start / final', `${fmt(s.wtStart)} / ${fmt(s.wtFinal)}`],
+					['effective rank start / final', `${fmt(s.effRankStart)} / ${fmt(s.effRankFinal)}`],
+					['symmetry breaking / lag / shape', `${fmt(s.symmetryBreaking)} / ${fmt(s.lag)} / ${s.shape}`]
+				]
+			: s.toy === 'grokking'
 			? [
 					['steps run', fmt(s.steps)],
 					['train acc ≥ 99% at', fmt(s.train99)],
@@ -93,15 +110,23 @@ function jsonReplacer(_k: string, v: unknown): unknown {
 
 async function main(args: TrainCliArgs): Promise<void> {
 	const { backend, note } = await useNodeBackend(args.backend);
-	const presetName = args.preset ?? (args.toy === 'grokking' ? 'grokking-59' : 'sae');
-	const upload = args.data ? loadUploadPreset(args.data, args.labels, args.width) : null;
-	const preset = upload?.preset ?? getPreset(presetName, args.toy);
+	const defaultPreset = args.toy === 'grokking' ? 'grokking-59' : args.toy === 'ssl' ? (args.data === 'digits' ? 'ssl-digits' : 'ssl') : 'sae';
+	// sae --data FILE.npy trains on your activations (docs/your-activations.md); ssl --data picks its data source.
+	const upload = args.toy === 'sae' && args.data ? loadUploadPreset(args.data, args.labels, args.width) : null;
+	const preset = upload?.preset ?? getPreset(args.preset ?? defaultPreset, args.toy);
 	const base: ToyConfig = preset.config;
+	if (base.toy === 'ssl') {
+		if (args.data !== null && args.data !== base.data) throw new Error(`preset ${preset.name} uses --data ${base.data}, not ${args.data}`);
+		if (base.data === 'digits') loadDigitsFromDisk();
+	}
 	if (args.steps !== null) base.steps = args.steps[0];
 	if (args.probeEvery !== null) base.probeEvery = args.probeEvery;
 	if (args.noise !== null) base.hyper.noise = args.noise;
 	if (args.lr !== null) base.hyper.lr = args.lr;
 	const decays = args.weightDecays ?? [base.hyper.weightDecay];
+	// SSL sweeps τ instead of weight decay (one weight decay then).
+	const variants: { wd: number; tau?: number }[] =
+		base.toy === 'ssl' && args.taus ? args.taus.map((tau) => ({ wd: decays[0], tau })) : decays.map((wd) => ({ wd }));
 	if (!args.json) console.error(`backend: ${note}; preset ${preset.name} (${preset.label})`);
 
 	if (args.trainFractions && base.toy !== 'grokking') throw new Error('--train-fraction applies to grokking only');
@@ -110,20 +135,24 @@ async function main(args: TrainCliArgs): Promise<void> {
 
 	const runs: unknown[] = [];
 	for (const fraction of fractions)
-	for (const [i, wd] of decays.entries()) {
+	for (const [i, { wd, tau }] of variants.entries()) {
 		for (const seed of args.seeds) {
 			const config: ToyConfig = structuredClone(base);
 			config.hyper.weightDecay = wd;
 			if (fraction !== null && config.toy === 'grokking') config.trainFraction = fraction;
+			if (config.toy === 'ssl' && tau !== undefined) config.tau = tau;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
-			const label = `${args.toy} ${preset.name}${fraction !== null ? ` frac ${fraction}` : ''} seed ${seed} wd ${wd}`;
+			const label = `${args.toy} ${preset.name}${fraction !== null ? ` frac ${fraction}` : ''} seed ${seed} wd ${wd}${config.toy === 'ssl' ? ` τ ${config.tau}` : ''}`;
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				data: upload?.uploaded ?? null,
 				stopAfterSb: args.stopAfterSb ?? undefined,
 				onSnapshot: (s) => {
-					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
+					if (args.json) {
+						const top = s.metrics.kind === 'ssl' ? { tau: config.toy === 'ssl' ? config.tau : undefined, step: s.step, rho: s.probe.rho, knnAcc: s.metrics.knnAcc } : {};
+						console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, ...top, snapshot: s }, jsonReplacer));
+					}
 					else progress(s, config.steps, label);
 				}
 			});
@@ -136,6 +165,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 				seed,
 				weightDecay: wd,
 				...(config.toy === 'grokking' ? { trainFraction: config.trainFraction } : {}),
+				...(config.toy === 'ssl' ? { tau: config.tau, data: config.data } : {}),
 				stepBudget: config.steps,
 				summary: result.summary,
 				msPerStep: result.msPerStep,
@@ -170,6 +200,10 @@ function printTables(file: string): void {
 		console.log(grokkingTable(doc));
 		console.log('');
 		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));
+	} else if (doc.runs[0]?.summary.toy === 'ssl') {
+		console.log(sslTable([doc]));
+		console.log('');
+		console.log(sslStepTable([doc], [0, 10, 25, 50, 100, 200, 500, 1000, 1500]));
 	} else console.log(saeTable(doc));
 }
 

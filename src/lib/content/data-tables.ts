@@ -6,6 +6,7 @@ import { forecastRunsTable, forecastScoresTable, forecastSensitivityTable } from
 import type { ForecastFitDocument } from '$lib/forecast/fit-document';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
 import { storyTables } from './story-tables';
+import { sslStepTable, sslTable } from '$lib/train/ssl-table';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -36,5 +37,12 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
 	// Shapes and the paper-vs-us table (content/08-shapes.md, content/14-paper.md).
 	Object.assign(out, storyTables(docs));
+	// SSL (issue 7 §1): seeds per data source, and the τ sweep.
+	const ssl = ['ssl-synthetic', 'ssl-digits', 'ssl-tau'].map((k) => docs[k]).filter((d): d is SweepDocument => d !== undefined);
+	if (ssl.length) {
+		const prov = ssl.map(provenance).join('');
+		out['ssl-runs'] = sslTable(ssl) + prov;
+		out['ssl-steps'] = sslStepTable(ssl, [0, 10, 25, 50, 100, 200, 500, 1000, 1500]) + prov;
+	}
 	return out;
 }

@@ -8,6 +8,7 @@ import DelayFigure from './delay/DelayFigure.svelte';
 import GrokkingFigure from './grokking/GrokkingFigure.svelte';
 import ShapesFigure from './shapes/ShapesFigure.svelte';
 import ForecastFigure from './forecast/ForecastFigure.svelte';
+import SslFigure from './ssl/SslFigure.svelte';
 
 /** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
 export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
@@ -18,5 +19,6 @@ export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>
 	delay: DelayFigure,
 	grokking: GrokkingFigure,
 	shapes: ShapesFigure,
-	forecast: ForecastFigure
+	forecast: ForecastFigure,
+	ssl: SslFigure
 };

@@ -21,6 +21,10 @@ export interface LabSeries {
 	dead: number[];
 	mmcs: number[];
 	meanPurity: number[];
+	/** SSL: kNN accuracy of the embeddings and of the raw inputs (the baseline line), effective rank. */
+	knnAcc: number[];
+	rawKnnAcc: number[];
+	effRank: number[];
 }
 
 export function labSeries(snaps: readonly Snapshot[]): LabSeries {
@@ -42,7 +46,10 @@ export function labSeries(snaps: readonly Snapshot[]): LabSeries {
 		l0: col(),
 		dead: col(),
 		mmcs: col(),
-		meanPurity: col()
+		meanPurity: col(),
+		knnAcc: col(),
+		rawKnnAcc: col(),
+		effRank: snaps.map((x) => x.probe.effectiveRank)
 	};
 	snaps.forEach((x, i) => {
 		const m = x.metrics;
@@ -51,6 +58,10 @@ export function labSeries(snaps: readonly Snapshot[]): LabSeries {
 			s.testAcc[i] = m.testAcc;
 			s.trainLoss[i] = m.trainLoss;
 			s.testLoss[i] = m.testLoss;
+		} else if (m.kind === 'ssl') {
+			s.trainLoss[i] = m.loss;
+			s.knnAcc[i] = m.knnAcc;
+			s.rawKnnAcc[i] = m.rawKnnAcc;
 		} else {
 			s.trainLoss[i] = m.loss;
 			s.mse[i] = m.mse;

@@ -39,7 +39,8 @@ export const FIGURE_SCHEMAS = {
 	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } },
 	// shapes: index of the selected measured run (default: grokking, weight decay 0.3, seed 1).
 	shapes: { run: { kind: 'int', min: 0, max: 199, default: 3 } },
-	forecast: { split: { kind: 'enum', values: ['seed', 'fraction'], default: 'seed' } }
+	forecast: { split: { kind: 'enum', values: ['seed', 'fraction'], default: 'seed' } },
+	ssl: { runs: { kind: 'enum', values: ['synthetic', 'digits', 'tau'], default: 'synthetic' } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -53,7 +54,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	delay: 'Delayed symmetry-breaking',
 	grokking: 'Measured: grokking through the probe',
 	shapes: 'Measured: the shapes our runs make',
-	forecast: 'Forecasting symmetry breaking from the probe'
+	forecast: 'Forecasting symmetry breaking from the probe',
+	ssl: 'Measured: a contrastive encoder through the probe'
 };
 
 export function isFigureName(x: string): x is FigureName {

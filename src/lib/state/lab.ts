@@ -4,11 +4,15 @@
  * then the rest with that toy's schema. Decoding never throws (garbage → defaults), like every figure schema.
  */
 import { MID_PRESET, getPreset, presetNames } from '$lib/train/presets';
-import type { Hyper, ToyName } from '$lib/train/config';
+import { SSL_DATA_SOURCES, type Hyper, type SslDataSource, type ToyName } from '$lib/train/config';
 import { decodeState, encodeState, type Schema, type StateOf } from './schema';
 
-export const LAB_TOYS: readonly ToyName[] = ['grokking', 'sae'];
-export const TOY_LABELS: Record<ToyName, string> = { grokking: 'grokking: (a + b) mod p', sae: 'SAE: feature lottery' };
+export const LAB_TOYS: readonly ToyName[] = ['grokking', 'sae', 'ssl'];
+export const TOY_LABELS: Record<ToyName, string> = {
+	grokking: 'grokking: (a + b) mod p',
+	sae: 'SAE: feature lottery',
+	ssl: 'SSL: contrastive encoder'
+};
 
 /** "Let the worker pick the preset that fits the measured backend speed." */
 export const AUTO_PRESET = 'auto';
@@ -28,7 +32,18 @@ export function presetHyper(toy: ToyName): Hyper {
 	return getPreset(MID_PRESET[toy]).config.hyper;
 }
 
-export function labSchema(toy: ToyName) {
+/** Only the SSL toy has these URL fields: its data source and NT-Xent temperature τ (a change starts a new run). */
+export const SSL_LAB_FIELDS = {
+	data: { kind: 'enum', values: SSL_DATA_SOURCES, default: 'synthetic' },
+	tau: { kind: 'number', min: 0.02, max: 2, default: 0.1, log: true, digits: 3 }
+} satisfies Schema;
+
+/** The URL schema of a toy: the common fields, plus SSL_LAB_FIELDS for the SSL toy. */
+export function labSchema(toy: ToyName): Schema {
+	return toy === 'ssl' ? { ...commonSchema(toy), ...SSL_LAB_FIELDS } : commonSchema(toy);
+}
+
+function commonSchema(toy: ToyName) {
 	const h = presetHyper(toy);
 	const r = HYPER_RANGES;
 	return {
@@ -44,9 +59,12 @@ export function labSchema(toy: ToyName) {
 	} satisfies Schema;
 }
 
-export type LabSchema = ReturnType<typeof labSchema>;
+export type LabSchema = ReturnType<typeof commonSchema>;
 export interface LabState extends Omit<StateOf<LabSchema>, 'toy'> {
 	toy: ToyName;
+	/** SSL toy only. */
+	data?: SslDataSource;
+	tau?: number;
 }
 
 function toyOf(params: URLSearchParams): ToyName {
@@ -56,12 +74,12 @@ function toyOf(params: URLSearchParams): ToyName {
 
 export function decodeLab(params: URLSearchParams): LabState {
 	const toy = toyOf(params);
-	return { ...decodeState(labSchema(toy), params), toy };
+	return { ...(decodeState(labSchema(toy), params) as unknown as LabState), toy };
 }
 
 /** Writes only what differs from the toy's defaults (plus the toy itself when it is not the default). */
 export function encodeLab(state: LabState, params = new URLSearchParams()): URLSearchParams {
-	return encodeState(labSchema(state.toy), state, params);
+	return encodeState(labSchema(state.toy), state as unknown as StateOf<Schema>, params);
 }
 
 /** The defaults of a toy: its preset's hyper-parameters, automatic preset, seed 1. */

@@ -1,5 +1,5 @@
 /** Argument parsing for `npm run train`: one clear message for anything it does not understand. */
-import type { BackendName, ToyName } from './config';
+import { SSL_DATA_SOURCES, type BackendName, type SslDataSource, type ToyName } from './config';
 import { presetNames } from './presets';
 
 export interface TrainCliArgs {
@@ -20,15 +20,17 @@ export interface TrainCliArgs {
 	json: boolean;
 	out: string | null;
 	backend: BackendName;
-	/** sae only: train on this (N, d) activations .npy instead of synthetic data (docs/your-activations.md). */
+	/** sae: an (N, d) activations .npy to train on instead of synthetic data (docs/your-activations.md); ssl: the data source (synthetic | digits). */
 	data: string | null;
 	/** Optional (N,) integer labels .npy for purity and the lottery. */
 	labels: string | null;
 	/** SAE width as a multiple of d (with --data; default 2). */
 	width: number | null;
+	/** SSL: NT-Xent temperature(s) (a list sweeps τ). */
+	taus: number[] | null;
 }
 
-export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
+export const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
   --preset NAME          ${presetNames().join(', ')}
   --steps N              training steps (default: the preset's); a list gives one per weight decay
   --seed S               seed (default 1); --seeds 1,2,3 runs several
@@ -44,7 +46,9 @@ export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
   --backend wasm|cpu     tfjs backend in Node (default wasm)
   --data FILE.npy        sae: train on your (N, d) float32/float64 activations (docs/your-activations.md)
   --labels FILE.npy      sae with --data: (N,) integer labels, used only for purity and the lottery
-  --width M              sae with --data: M·d atoms (default 2)`;
+  --width M              sae with --data: M·d atoms (default 2)
+  --data synthetic|digits  ssl: input source (default synthetic; digits picks the ssl-digits preset)
+  --tau T                ssl: NT-Xent temperature (default 0.1); a list (0.1,0.2,0.5) sweeps it`;
 
 function numberList(flag: string, v: string, integer: boolean): number[] {
 	const xs = v.split(',').map((s) => Number(s.trim()));
@@ -80,12 +84,13 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		backend: 'wasm',
 		data: null,
 		labels: null,
-		width: null
+		width: null,
+		taus: null
 	};
 	const rest = [...argv];
 	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
 	const toy = rest.shift();
-	if (toy !== 'grokking' && toy !== 'sae') throw new Error(`first argument must be "grokking" or "sae", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
+	if (toy !== 'grokking' && toy !== 'sae' && toy !== 'ssl') throw new Error(`first argument must be "grokking" or "sae" or "ssl", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
 	args.toy = toy;
 	while (rest.length) {
 		const flag = rest.shift()!;
@@ -148,9 +153,21 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 				args.width = single(flag, value, false);
 				if (args.width <= 0) throw new Error('--width must be > 0');
 				break;
+			case '--tau':
+				args.taus = numberList(flag, value, false);
+				if (args.taus.some((t) => t <= 0)) throw new Error('--tau must be > 0');
+				break;
 			default:
 				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);
 		}
+	}
+	if ((args.data !== null || args.taus !== null) && args.toy !== 'ssl') throw new Error('--data and --tau apply to the ssl toy only');
+	if (args.toy === 'ssl' && args.data !== null && !SSL_DATA_SOURCES.includes(args.data as SslDataSource)) {
+		throw new Error(`--data must be ${SSL_DATA_SOURCES.join(' or ')} for ssl, got "${args.data}"`);
+	}
+	if (args.toy === 'grokking' && args.data !== null) throw new Error('--data applies to sae (your activations) and ssl (synthetic|digits)');
+	if (args.toy === 'ssl' && args.weightDecays && args.weightDecays.length > 1 && args.taus && args.taus.length > 1) {
+		throw new Error('ssl: sweep --tau or --weight-decay, not both');
 	}
 	if (args.steps && args.steps.length > 1 && args.steps.length !== (args.weightDecays?.length ?? 1)) {
 		throw new Error(`--steps lists ${args.steps.length} values but --weight-decay lists ${args.weightDecays?.length ?? 1}: give one, or one per weight decay`);

@@ -3,7 +3,7 @@
  * The measured preset values live in presets.ts.
  */
 
-export type ToyName = 'grokking' | 'sae';
+export type ToyName = 'grokking' | 'sae' | 'ssl';
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** The hyper-parameters that can be changed on the running model without a reset. */
@@ -110,4 +110,49 @@ export interface UploadInfo {
 	scale: number;
 }
 
-export type ToyConfig = GrokkingConfig | SaeConfig;
+// ── SSL toy (issue 7 §1) ──
+/** Where the SSL toy's inputs come from. */
+export type SslDataSource = 'synthetic' | 'digits';
+export const SSL_DATA_SOURCES: readonly SslDataSource[] = ['synthetic', 'digits'];
+
+/** Cheap image augmentations of the digits source, each view drawn independently. */
+export interface SslAugment {
+	/** Random shift by up to ±shift pixels in x and y (zero fill). */
+	shift: number;
+	/** Standard deviation of Gaussian pixel noise (pixels scaled to [0, 1]). */
+	noise: number;
+	/** Side of the square cutout (0: none), applied with probability cutoutProb. */
+	cutout: number;
+	cutoutProb: number;
+}
+
+/** Contrastive SSL: MLP encoder, L2-normalised output, NT-Xent over two augmented views; probe in β mode `kernel`. */
+export interface SslConfig extends CommonConfig {
+	toy: 'ssl';
+	data: SslDataSource;
+	/** Input dimension (32 synthetic, 64 digits). */
+	inputDim: number;
+	hidden: number;
+	/** Embedding dimension (the L2-normalised output the probe reads). */
+	embedDim: number;
+	/** Samples per step; each gives two views, so the NT-Xent batch has 2·batch rows. */
+	batch: number;
+	/** NT-Xent temperature τ; the probe's β = 1/τ. */
+	tau: number;
+	/** Synthetic: latent classes, latent dimension, within-class spread of s, nuisance std (resampled per view). */
+	classes: number;
+	latentDim: number;
+	signalNoise: number;
+	nuisanceStd: number;
+	augment: SslAugment;
+	/** Size of the kNN bank (training inputs) and of the held-out set (also the probe set). */
+	bankSize: number;
+	heldOut: number;
+	/** k of the kNN accuracy (cosine similarity, majority vote). */
+	knnK: number;
+	/** Early snapshot cadence: every `earlyProbeEvery` steps up to `earlyProbeUntil`, then every `probeEvery`. */
+	earlyProbeEvery: number;
+	earlyProbeUntil: number;
+}
+
+export type ToyConfig = GrokkingConfig | SaeConfig | SslConfig;

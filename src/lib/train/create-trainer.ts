@@ -2,6 +2,7 @@
 import type { ToyConfig } from './config';
 import { GrokkingTrainer } from './grokking-trainer';
 import { SaeTrainer } from './sae-trainer';
+import { SslTrainer } from './ssl-trainer';
 import type { Trainer } from './trainer';
 import { UploadSaeTrainer } from './upload-trainer';
 import type { UploadedActivations } from './upload-validate';
@@ -12,5 +13,6 @@ export function createTrainer(config: ToyConfig, seed: number, data?: UploadedAc
 		if (!data) throw new Error('an upload configuration needs its activations');
 		return new UploadSaeTrainer(config, seed, data);
 	}
+	if (config.toy === 'ssl') return new SslTrainer(config, seed);
 	return config.toy === 'grokking' ? new GrokkingTrainer(config, seed) : new SaeTrainer(config, seed);
 }

@@ -2,7 +2,7 @@
  * Named presets of the two toys. Sizes and step budgets were measured on this project's machine (wasm in Node,
  * 2 shared cores) — see content/data/README.md and `npm run bench:train`; science.md §6 gives the starting points.
  */
-import type { GrokkingConfig, SaeConfig, ToyConfig, ToyName } from './config';
+import type { GrokkingConfig, SaeConfig, SslConfig, SslDataSource, ToyConfig, ToyName } from './config';
 
 const probeDefaults = { probeEvery: 25, probeK: 8, emSteps: 5, displayPoints: 300, topK: 8 };
 const adamDefaults = { beta1: 0.9, beta2: 0.98, epsilon: 1e-8 };
@@ -46,6 +46,37 @@ function sae(inputDim: number, features: number, atoms: number, steps: number, e
 	};
 }
 
+/** The SSL toy (docs/theory.md §6): synthetic 32 → 64 → 16, or 8×8 digits 64 → 128 → 32; NT-Xent τ 0.1, Adam 1e-3. */
+export function sslConfig(data: SslDataSource, steps: number): SslConfig {
+	const digits = data === 'digits';
+	return {
+		toy: 'ssl',
+		data,
+		inputDim: digits ? 64 : 32,
+		hidden: digits ? 128 : 64,
+		embedDim: digits ? 32 : 16,
+		batch: 256,
+		tau: 0.1,
+		classes: digits ? 10 : 8,
+		latentDim: 8,
+		signalNoise: 0.3,
+		nuisanceStd: 2,
+		augment: { shift: 1, noise: 0.1, cutout: 3, cutoutProb: 0.5 },
+		bankSize: digits ? 1297 : 1024,
+		heldOut: digits ? 500 : 512,
+		knnK: 5,
+		earlyProbeEvery: 5,
+		earlyProbeUntil: 100,
+		steps,
+		beta1: 0.9,
+		beta2: 0.999,
+		epsilon: 1e-8,
+		...probeDefaults,
+		hyper: { lr: 1e-3, weightDecay: 0, noise: 0 },
+		divergeLoss: 1e4
+	};
+}
+
 export interface Preset {
 	name: string;
 	label: string;
@@ -66,7 +97,9 @@ export const PRESETS: Preset[] = [
 	// Evaluation sets of 128·G samples: ~128 samples per dominant feature, so purity is not capped by the set size
 	// (with 2048 samples and G = 128 the top-decile purity sat at its cap, 16/50 ≈ 0.32).
 	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000, 8192) },
-	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000, 16384) }
+	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000, 16384) },
+	{ name: 'ssl', label: 'SSL on synthetic latent classes (32 → 64 → 16)', config: sslConfig('synthetic', 1500) },
+	{ name: 'ssl-digits', label: 'SSL on 8×8 handwritten digits (64 → 128 → 32)', config: sslConfig('digits', 1000) }
 ];
 
 export function presetNames(toy?: ToyName): string[] {
@@ -88,6 +121,7 @@ export function getPreset(name: string, toy?: ToyName): Preset {
  * backend (the backend warm-up measures it): bigger on a fast device, smaller on a slow one.
  */
 export function defaultPresetName(toy: ToyName, msPerMidStep?: number): string {
+	if (toy === 'ssl') return 'ssl';
 	if (toy === 'sae') return msPerMidStep !== undefined && msPerMidStep > 40 ? 'sae-small' : 'sae';
 	if (msPerMidStep === undefined) return 'grokking-59';
 	if (msPerMidStep < 8) return 'grokking-97';
@@ -96,4 +130,4 @@ export function defaultPresetName(toy: ToyName, msPerMidStep?: number): string {
 }
 
 /** The preset whose step time the backend warm-up measures. */
-export const MID_PRESET: Record<ToyName, string> = { grokking: 'grokking-59', sae: 'sae' };
+export const MID_PRESET: Record<ToyName, string> = { grokking: 'grokking-59', sae: 'sae', ssl: 'ssl' };

@@ -38,6 +38,10 @@ export interface InitMessage {
 	preferBackend?: BackendName;
 	/** Start training right after `ready` (default false). */
 	autoplay?: boolean;
+	/** SSL toy: NT-Xent temperature τ for this run (the preset's otherwise). */
+	ssl?: { tau?: number };
+	/** Site root ending in '/', for data files (SSL digits); default: wasmPath without its 'wasm/'. */
+	dataPath?: string;
 }
 
 export type ToWorker =
@@ -135,7 +139,18 @@ export interface SaeMetrics {
 	lottery: LotteryStats | null;
 }
 
-export type ToyMetrics = GrokkingMetrics | SaeMetrics;
+/** Contrastive SSL (issue 7 §1). W/T and the effective rank of the embeddings are in the probe summary. */
+export interface SslMetrics {
+	kind: 'ssl';
+	/** NT-Xent of the last training batch. */
+	loss: number;
+	/** kNN accuracy (k = 5, cosine) of the held-out embeddings against the bank's. */
+	knnAcc: number;
+	/** The same kNN on the raw inputs: the baseline line (constant over a run). */
+	rawKnnAcc: number;
+}
+
+export type ToyMetrics = GrokkingMetrics | SaeMetrics | SslMetrics;
 
 /** The probe's reading of one snapshot, compact (science.md §1–4). */
 export interface ProbeSummary {

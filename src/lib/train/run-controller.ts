@@ -22,6 +22,7 @@ import {
 import { Session, type SessionCheckpoint } from './session';
 import { prepareUpload } from './upload-run';
 import { UploadError } from './upload-validate';
+import { dataRootOf, prepareSsl } from './prepare-ssl';
 
 export type Post = (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
 
@@ -173,7 +174,7 @@ export class RunController {
 		this.stopRunning();
 		this.session?.dispose();
 		this.session = null;
-		if (msg.toy !== 'grokking' && msg.toy !== 'sae') throw new Error(`init: toy must be "grokking" or "sae", got "${String(msg.toy)}"`);
+		if (msg.toy !== 'grokking' && msg.toy !== 'sae' && msg.toy !== 'ssl') throw new Error(`init: toy must be "grokking", "sae" or "ssl", got "${String(msg.toy)}"`);
 		if (!Number.isInteger(msg.seed) || msg.seed < 0) throw new Error(`init: seed must be a non-negative integer, got ${msg.seed}`);
 		if (msg.preset) getPreset(msg.preset, msg.toy); // one clear error for a bad name, before the warm-up
 		this.choice = await this.backends.choose(getPreset(MID_PRESET[msg.toy]).config, msg);
@@ -181,6 +182,7 @@ export class RunController {
 		this.failed = [];
 		this.watchBackend();
 		const preset = getPreset(msg.preset ?? defaultPresetName(msg.toy, this.choice.msPerStep), msg.toy);
+		await prepareSsl(preset.config, msg.ssl, dataRootOf(msg.wasmPath, msg.dataPath));
 		const info: PresetInfo = { name: preset.name, label: preset.label, config: preset.config };
 		this.session = new Session(preset.config, msg.seed, this.ringCapacity);
 		this.post({

@@ -5,6 +5,7 @@
  */
 import type { TrajectoryEvents } from '../probe/types';
 import type { LotteryStats, Snapshot } from './protocol';
+import { crossingAfterDip } from './ssl-crossing';
 
 export interface SnapshotRecord {
 	step: number;
@@ -29,6 +30,8 @@ export interface SnapshotRecord {
 	dead?: number;
 	mmcs?: number;
 	meanPurity?: number;
+	knnAcc?: number;
+	rawKnnAcc?: number;
 }
 
 export function toRecord(s: Snapshot): SnapshotRecord {
@@ -51,6 +54,7 @@ export function toRecord(s: Snapshot): SnapshotRecord {
 		const { trainLoss, testLoss, trainAcc, testAcc, weightNorm } = m;
 		return { ...base, trainLoss, testLoss, trainAcc, testAcc, weightNorm };
 	}
+	if (m.kind === 'ssl') return { ...base, loss: m.loss, knnAcc: m.knnAcc, rawKnnAcc: m.rawKnnAcc };
 	const { loss, mse, l0, dead, mmcs, meanPurity } = m;
 	return { ...base, loss, mse, l0, dead, mmcs, meanPurity };
 }
@@ -112,7 +116,89 @@ export interface SaeSummary {
 	stopped: string | null;
 }
 
-export type RunSummary = GrokkingSummary | SaeSummary;
+export interface SslSummary {
+	toy: 'ssl';
+	steps: number;
+	onset: number | null;
+	escape: number | null;
+	symmetryBreaking: number | null;
+	lag: number | null;
+	shape: TrajectoryEvents['shape'];
+	rhoStart: number;
+	/** Lowest ρ before the peak (the early dip), and its step. */
+	rhoMin: number;
+	rhoMinStep: number;
+	rhoMax: number;
+	rhoMaxStep: number;
+	rhoFinal: number;
+	/** 1 − ρ_final/ρ_max: how far ρ folded back from its peak. */
+	foldBack: number;
+	knnStart: number;
+	knnFinal: number;
+	knnMax: number;
+	/** First step at which the kNN accuracy gained half of its rise from start to max. */
+	knnHalfRise: number | null;
+	/** kNN accuracy at the first snapshot at or after the onset. */
+	knnAtOnset: number | null;
+	/** ρ's upward crossing of 1 after its early dip (ssl-crossing.ts), and the kNN accuracy there. */
+	crossingAfterDip: number | null;
+	knnAtCrossingAfterDip: number | null;
+	rawKnnAcc: number;
+	wtStart: number | null;
+	wtFinal: number | null;
+	effRankStart: number;
+	effRankFinal: number;
+	stopped: string | null;
+}
+
+export type RunSummary = GrokkingSummary | SaeSummary | SslSummary;
+
+function sslSummary(records: SnapshotRecord[], last: Snapshot, stopped: string | null): SslSummary {
+	const e = last.events;
+	const first = records[0];
+	const final = records[records.length - 1];
+	let maxI = 0;
+	records.forEach((r, i) => {
+		if (r.rho > records[maxI].rho) maxI = i;
+	});
+	let minI = 0;
+	for (let i = 0; i <= maxI; i++) if (records[i].rho < records[minI].rho) minI = i;
+	const knn = records.map((r) => r.knnAcc ?? NaN);
+	const knnStart = knn[0];
+	const knnMax = Math.max(...knn.filter(Number.isFinite));
+	const knnHalfRise = knnMax > knnStart ? firstStepAtLeast(records, (r) => r.knnAcc, knnStart + (knnMax - knnStart) / 2) : null;
+	const atOnset = e.onset === null ? undefined : records.find((r) => r.step >= e.onset!);
+	const cross = crossingAfterDip(records.map((r) => r.step), records.map((r) => r.rho));
+	return {
+		toy: 'ssl',
+		steps: last.step,
+		onset: e.onset,
+		escape: e.escape,
+		symmetryBreaking: e.symmetryBreaking,
+		lag: e.lag,
+		shape: e.shape,
+		rhoStart: first.rho,
+		rhoMin: records[minI].rho,
+		rhoMinStep: records[minI].step,
+		rhoMax: records[maxI].rho,
+		rhoMaxStep: records[maxI].step,
+		rhoFinal: final.rho,
+		foldBack: 1 - final.rho / records[maxI].rho,
+		knnStart,
+		knnFinal: knn[knn.length - 1],
+		knnMax,
+		knnHalfRise,
+		knnAtOnset: atOnset?.knnAcc ?? null,
+		crossingAfterDip: cross.step,
+		knnAtCrossingAfterDip: cross.index === null ? null : (records[cross.index].knnAcc ?? null),
+		rawKnnAcc: first.rawKnnAcc ?? NaN,
+		wtStart: first.wt,
+		wtFinal: final.wt,
+		effRankStart: first.effectiveRank,
+		effRankFinal: final.effectiveRank,
+		stopped
+	};
+}
 
 export function summarise(records: SnapshotRecord[], last: Snapshot, stopped: string | null = null): RunSummary {
 	const e = last.events;
@@ -143,6 +229,7 @@ export function summarise(records: SnapshotRecord[], last: Snapshot, stopped: st
 		};
 	}
 	const m = last.metrics;
+	if (m.kind === 'ssl') return sslSummary(records, last, stopped);
 	return {
 		toy: 'sae',
 		steps: last.step,

@@ -23,3 +23,8 @@ export function tinySae(over: Partial<SaeConfig> = {}): SaeConfig {
 		...over
 	};
 }
+
+export function tinySsl(over: Partial<import('./config').SslConfig> = {}): import('./config').SslConfig {
+	const c = getPreset('ssl', 'ssl').config as import('./config').SslConfig;
+	return { ...c, hidden: 32, embedDim: 8, batch: 64, bankSize: 256, heldOut: 128, steps: 200, ...over };
+}
