@@ -51,8 +51,9 @@ describe('train CLI: your activations', () => {
 	it('ssl: --data and --tau, checked', () => {
 		const a = parseTrainArgs(['ssl', '--data', 'digits', '--tau', '0.1,0.2,0.5', '--json']);
 		expect(a).toMatchObject({ toy: 'ssl', data: 'digits', taus: [0.1, 0.2, 0.5], json: true });
-		expect(() => parseTrainArgs(['ssl', '--data', 'mnist'])).toThrow(/--data must be synthetic or digits/);
+		expect(() => parseTrainArgs(['ssl', '--data', 'mnist'])).toThrow(/--data must be synthetic or digits for the ssl toy/);
 		expect(() => parseTrainArgs(['ssl', '--tau', '0'])).toThrow(/--tau must be > 0/);
 		expect(() => parseTrainArgs(['grokking', '--tau', '0.1'])).toThrow(/ssl toy only/);
+		expect(() => parseTrainArgs(['ssl', '--data', 'digits', '--labels', 'l.npy'])).toThrow(/for the sae toy/);
 	});
 });

@@ -161,20 +161,23 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);
 		}
 	}
-	if ((args.data !== null || args.taus !== null) && args.toy !== 'ssl') throw new Error('--data and --tau apply to the ssl toy only');
+	// --data means the ssl toy's data source, or the sae toy's activations file (your activations).
+	if (args.taus !== null && args.toy !== 'ssl') throw new Error('--tau applies to the ssl toy only');
 	if (args.toy === 'ssl' && args.data !== null && !SSL_DATA_SOURCES.includes(args.data as SslDataSource)) {
-		throw new Error(`--data must be ${SSL_DATA_SOURCES.join(' or ')} for ssl, got "${args.data}"`);
+		throw new Error(`--data must be ${SSL_DATA_SOURCES.join(' or ')} for the ssl toy, got "${args.data}"`);
 	}
-	if (args.toy === 'grokking' && args.data !== null) throw new Error('--data applies to sae (your activations) and ssl (synthetic|digits)');
 	if (args.toy === 'ssl' && args.weightDecays && args.weightDecays.length > 1 && args.taus && args.taus.length > 1) {
 		throw new Error('ssl: sweep --tau or --weight-decay, not both');
 	}
 	if (args.steps && args.steps.length > 1 && args.steps.length !== (args.weightDecays?.length ?? 1)) {
 		throw new Error(`--steps lists ${args.steps.length} values but --weight-decay lists ${args.weightDecays?.length ?? 1}: give one, or one per weight decay`);
 	}
-	if ((args.data || args.labels || args.width !== null) && args.toy !== 'sae') throw new Error('--data, --labels and --width are for the sae toy: npm run train -- sae --data acts.npy');
+	if (args.toy !== 'ssl' && (args.data || args.labels || args.width !== null) && args.toy !== 'sae') {
+		throw new Error('--data FILE.npy, --labels and --width are for the sae toy (npm run train -- sae --data acts.npy); ssl takes --data synthetic|digits');
+	}
+	if (args.toy === 'ssl' && (args.labels || args.width !== null)) throw new Error('--labels and --width are for the sae toy');
 	if ((args.labels || args.width !== null) && !args.data) throw new Error('--labels and --width need --data FILE.npy');
-	if (args.data && args.preset) throw new Error('--preset does not apply with --data (the file sets the SAE size)');
+	if (args.toy === 'sae' && args.data && args.preset) throw new Error('--preset does not apply with --data (the file sets the SAE size)');
 	return args;
 }
 
