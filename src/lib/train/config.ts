@@ -90,6 +90,13 @@ export interface SaeConfig extends CommonConfig {
 	earlyFraction: number;
 	/** Scale of the encoder/decoder initialisation relative to the usual 1/√fan-in (science.md §3 caveat). */
 	initScale: number;
+	// --- lottery study variants (sae-lottery-study.json); absent = the original toy ---
+	/** Feature frequencies, magnitudes, correlated groups (see SaeDataOptions in sae-data.ts). */
+	frequency?: 'uniform' | 'zipf';
+	magnitude?: 'uniform' | 'exponential' | 'bounded';
+	groupSize?: number;
+	/** Decoder rows: random unit vectors, or normalised training samples (`data`). */
+	decoderInit?: 'random' | 'data';
 }
 
 export type ToyConfig = GrokkingConfig | SaeConfig;

@@ -1,0 +1,121 @@
+/**
+ * The SAE feature-lottery measurements (docs/theory.md §6 and §3), in Node on the wasm backend:
+ *   npm run study:lottery -- study [--preset sae-small] [--seeds 1,2,3] [--steps N] [--only id,id] [--out FILE]
+ *     one factor at a time from the base (sae-study.ts); summaries only → content/data/sae-lottery-study.json
+ *   npm run study:lottery -- trace [--preset sae] [--seeds 1,2,3] [--steps N] [--out FILE]
+ *     the base preset with every atom's purity at every evaluation and ρ(t) of the three SAE β candidates
+ *     → content/data/sae-lottery-trace.json (the lottery figure and the β comparison)
+ * The file is rewritten after every run, so an interrupted job keeps what it finished.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SaeConfig } from '../src/lib/train/config';
+import { useNodeBackend } from '../src/lib/train/node-backend';
+import { getPreset } from '../src/lib/train/presets';
+import { runLottery, SETTLE_LEVEL, type LotteryRunResult } from '../src/lib/train/sae-lottery-run';
+import { applySetting, studySettings, type StudyDocument, type StudyRun } from '../src/lib/train/sae-study';
+
+const EARLY = [0.01, 0.05, 0.1];
+
+function arg(name: string): string | null {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+function round(x: number, digits = 4): number {
+	return Number.isFinite(x) ? Number(x.toPrecision(digits)) : x;
+}
+
+function write(file: string, doc: unknown): void {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, JSON.stringify(doc, (_k, v) => (typeof v === 'number' ? round(v) : v)) + '\n');
+}
+
+function summary(setting: string, r: LotteryRunResult): StudyRun {
+	return {
+		setting,
+		seed: r.seed,
+		lottery: r.lottery,
+		mmcs: r.final.mmcs,
+		dead: r.final.dead,
+		l0: r.final.l0,
+		mse: r.final.mse,
+		meanPurity: r.final.meanPurity,
+		settleStep: r.settleStep,
+		msPerStep: r.msPerStep
+	};
+}
+
+async function main(): Promise<void> {
+	const part = process.argv[2];
+	if (part !== 'study' && part !== 'trace') throw new Error('usage: npm run study:lottery -- study|trace [options]');
+	const { backend, note } = await useNodeBackend('wasm');
+	const presetName = arg('preset') ?? (part === 'study' ? 'sae-small' : 'sae');
+	const base = getPreset(presetName, 'sae').config as SaeConfig;
+	const steps = arg('steps');
+	if (steps) base.steps = Number(steps);
+	const seeds = (arg('seeds') ?? '1,2,3').split(',').map(Number);
+	const every = Math.round(base.steps / 100);
+	const command = `npm run study:lottery -- ${process.argv.slice(2).join(' ')}`;
+	const date = new Date().toISOString();
+	console.error(`backend ${note}; preset ${presetName}; ${base.steps} steps; evaluation every ${every}`);
+
+	if (part === 'study') {
+		const only = arg('only')?.split(',');
+		const settings = studySettings(base).filter((s) => !only || only.includes(s.id));
+		const out = arg('out') ?? 'content/data/sae-lottery-study.json';
+		const doc: StudyDocument = {
+			command,
+			date,
+			backend,
+			preset: presetName,
+			note: `one factor at a time from preset ${presetName}; early fractions ${EARLY.join(', ')} read from the same runs; settle = first step where Spearman(purity at t, final purity) ≥ ${SETTLE_LEVEL}`,
+			earlyFractions: EARLY,
+			settleLevel: SETTLE_LEVEL,
+			base,
+			settings,
+			runs: []
+		};
+		for (const s of settings) {
+			for (const seed of seeds) {
+				const t0 = Date.now();
+				const r = await runLottery(applySetting(base, s), seed, { evalEvery: every, earlyFractions: EARLY });
+				doc.runs.push(summary(s.id, r));
+				const l = r.lottery['0.05'];
+				console.error(
+					`${s.id} seed ${seed}: spearman ${l.spearman.toFixed(3)} top/base ${l.ratioToBaseline.toFixed(2)} top/mean ${l.ratioToMean.toFixed(2)} mmcs ${r.final.mmcs.toFixed(3)} dead ${r.final.dead} l0 ${r.final.l0.toFixed(1)} settle ${r.settleStep} (${((Date.now() - t0) / 1000).toFixed(0)} s)`
+				);
+				write(out, doc);
+			}
+		}
+		return;
+	}
+
+	const out = arg('out') ?? 'content/data/sae-lottery-trace.json';
+	const runs: LotteryRunResult[] = [];
+	for (const seed of seeds) {
+		const t0 = Date.now();
+		const r = await runLottery(base, seed, { evalEvery: every, earlyFractions: EARLY, beta: true, betaSamples: 1024 });
+		runs.push(r);
+		const l = r.lottery['0.05'];
+		console.error(
+			`trace seed ${seed}: spearman ${l.spearman.toFixed(3)} settle ${r.settleStep} crossings ${JSON.stringify(r.crossing)} start ${JSON.stringify(r.rhoStart)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`
+		);
+		write(out, {
+			command,
+			date,
+			backend,
+			preset: presetName,
+			note: `purityPct: per evaluation step (rows) and atom (columns), purity in percent, −1 = dead; ρ candidates on the first 1024 evaluation inputs; settle level ${SETTLE_LEVEL}`,
+			earlyFractions: EARLY,
+			settleLevel: SETTLE_LEVEL,
+			config: base,
+			runs
+		});
+	}
+}
+
+main().catch((e) => {
+	console.error(`study: ${e instanceof Error ? e.message : String(e)}`);
+	process.exit(1);
+});
