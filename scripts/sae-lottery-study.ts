@@ -55,7 +55,8 @@ async function main(): Promise<void> {
 	const steps = arg('steps');
 	if (steps) base.steps = Number(steps);
 	const seeds = (arg('seeds') ?? '1,2,3').split(',').map(Number);
-	const every = Math.round(base.steps / 100);
+	// Machine shared by many jobs: the study evaluates 20 times a run (plus the early steps), the trace 50 times.
+	const every = Math.round(base.steps / (part === 'study' ? 20 : 50));
 	const command = `npm run study:lottery -- ${process.argv.slice(2).join(' ')}`;
 	const date = new Date().toISOString();
 	console.error(`backend ${note}; preset ${presetName}; ${base.steps} steps; evaluation every ${every}`);

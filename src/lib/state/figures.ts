@@ -34,7 +34,9 @@ export const FIGURE_SCHEMAS = {
 		epsilon: { kind: 'number', min: 1e-3, max: 1e-1, default: 1e-2, log: true },
 		seed
 	},
-	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } }
+	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } },
+	// lottery: measured seed and the scrubbed step as a fraction of training (0.05 = the early step)
+	lottery: { seed: { kind: 'int', min: 1, max: 3, default: 1 }, t: { kind: 'number', min: 0, max: 1, default: 0.05, digits: 3 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -46,7 +48,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	hessian: 'The Hessian eigenvalue crossing',
 	cascade: 'The cascade',
 	delay: 'Delayed symmetry-breaking',
-	grokking: 'Measured: grokking through the probe'
+	grokking: 'Measured: grokking through the probe',
+	lottery: 'The feature lottery in the SAE toy'
 };
 
 export function isFigureName(x: string): x is FigureName {

@@ -11,7 +11,7 @@ import { SaeTrainer } from './sae-trainer';
 import { firstCrossing } from '../probe/first-crossing';
 
 export interface LotteryRunOptions {
-	/** Evaluate every k steps (plus step 0 and the last step). The early steps must be multiples of it. */
+	/** Evaluate every k steps (plus step 0, the early steps and the last step). */
 	evalEvery: number;
 	earlyFractions: number[];
 	/** Also read ρ of the β candidates at every evaluation (costs a covariance of the codes). */
@@ -52,12 +52,12 @@ export interface LotteryRunResult {
 /** The ranking has settled once Spearman(purity at t, final purity) reaches this (its value at the end is 1). */
 export const SETTLE_LEVEL = 0.9;
 
-/** Evaluation steps: 0, every `every` steps, and the last step. */
-export function evalSchedule(steps: number, every: number): number[] {
-	const out: number[] = [];
-	for (let s = 0; s < steps; s += every) out.push(s);
-	out.push(steps);
-	return out;
+/** Evaluation steps, ascending and distinct: 0, every `every` steps, the `extra` steps (within the run), the last. */
+export function evalSchedule(steps: number, every: number, extra: number[] = []): number[] {
+	const out = new Set<number>([steps]);
+	for (let s = 0; s < steps; s += every) out.add(s);
+	for (const s of extra) if (s > 0 && s < steps) out.add(s);
+	return [...out].sort((a, b) => a - b);
 }
 
 /** The first step of `steps` whose value reaches `level`, or null. */
@@ -73,9 +73,8 @@ function toPct(purity: Float32Array, alive: Uint8Array): number[] {
 export async function runLottery(config: SaeConfig, seed: number, opts: LotteryRunOptions): Promise<LotteryRunResult> {
 	const steps = config.steps;
 	const trainer = new SaeTrainer(config, seed);
-	const evalSteps = evalSchedule(steps, opts.evalEvery);
 	const earlySteps = opts.earlyFractions.map((f) => Math.max(1, Math.round(f * steps)));
-	for (const s of earlySteps) if (!evalSteps.includes(s)) throw new Error(`early step ${s} is not an evaluation step`);
+	const evalSteps = evalSchedule(steps, opts.evalEvery, earlySteps);
 	const purities: { purity: Float32Array; alive: Uint8Array }[] = [];
 	const rho: BetaSeries | null = opts.beta ? { residual: [], encoderReadout: [], codes: [] } : null;
 	const nb = Math.min(opts.betaSamples ?? 1024, config.evalSamples);
