@@ -5,9 +5,10 @@
  *   npm run study:lottery -- trace [--preset sae] [--seeds 1,2,3] [--steps N] [--out FILE]
  *     the base preset with every atom's purity at every evaluation and ρ(t) of the three SAE β candidates
  *     → content/data/sae-lottery-trace.json (the lottery figure and the β comparison)
+ *   npm run study:lottery -- merge A.json B.json [--out FILE]   joins study files made by parallel --only processes
  * The file is rewritten after every run, so an interrupted job keeps what it finished.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SaeConfig } from '../src/lib/train/config';
 import { useNodeBackend } from '../src/lib/train/node-backend';
@@ -46,8 +47,39 @@ function summary(setting: string, r: LotteryRunResult): StudyRun {
 	};
 }
 
+/**
+ * `merge A.json B.json [TRACE.json] --out FILE`: one study document from runs made by parallel processes (--only
+ * subsets). A trace file (same preset and steps) supplies the base setting's runs: they are the same seeded runs.
+ */
+function merge(): void {
+	const files = process.argv.slice(3).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--out');
+	const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as StudyDocument & { config?: SaeConfig; runs: unknown[] });
+	const studies = docs.filter((d) => Array.isArray(d.settings));
+	const traces = docs.filter((d) => !Array.isArray(d.settings)) as unknown as { command: string; preset: string; config: SaeConfig; runs: LotteryRunResult[] }[];
+	if (studies.length === 0) throw new Error('usage: npm run study:lottery -- merge A.json B.json [TRACE.json] [--out FILE]');
+	const out = arg('out') ?? 'content/data/sae-lottery-study.json';
+	const base = studies[0].base;
+	for (const t of traces) {
+		if (t.preset !== studies[0].preset || t.config.steps !== base.steps) throw new Error('trace and study differ in preset or steps');
+	}
+	const all = studySettings(base);
+	const runs = [...traces.flatMap((t) => t.runs.map((r) => summary('base', r))), ...studies.flatMap((d) => d.runs)];
+	const used = new Set(runs.map((r) => r.setting));
+	const merged: StudyDocument = {
+		...studies[0],
+		command: [...traces, ...studies].map((d) => d.command).join(' ; '),
+		date: studies.map((d) => d.date).sort()[0],
+		note: `${studies[0].note}; made by ${docs.length} parallel processes (the base runs are the trace's, evaluated every ${Math.round(base.steps / 50)} steps instead of ${Math.round(base.steps / 20)}), merged with npm run study:lottery -- merge`,
+		settings: all.filter((st) => used.has(st.id)),
+		runs
+	};
+	write(out, merged);
+	console.error(`wrote ${out}: ${merged.settings.length} settings, ${merged.runs.length} runs`);
+}
+
 async function main(): Promise<void> {
 	const part = process.argv[2];
+	if (part === 'merge') return merge();
 	if (part !== 'study' && part !== 'trace') throw new Error('usage: npm run study:lottery -- study|trace [options]');
 	const { backend, note } = await useNodeBackend('wasm');
 	const presetName = arg('preset') ?? (part === 'study' ? 'sae-small' : 'sae');

@@ -3,6 +3,8 @@
  * Each table is followed by the command and date that produced its data.
  */
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
+import { betaTable, studyTable, studyVerdict, type TraceDocument } from '$lib/train/study-table';
+import type { StudyDocument } from '$lib/train/sae-study';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -18,5 +20,13 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
+	// The lottery study and the SAE β comparison (docs/theory.md §6, §3).
+	const study = docs['sae-lottery-study'] as unknown as StudyDocument | undefined;
+	if (study) {
+		out['sae-lottery-study'] = studyTable(study) + provenance(study as unknown as SweepDocument);
+		out['sae-lottery-verdict'] = studyVerdict(study);
+	}
+	const trace = docs['sae-lottery-trace'] as unknown as TraceDocument | undefined;
+	if (trace) out['sae-beta'] = betaTable(trace) + provenance(trace as unknown as SweepDocument);
 	return out;
 }

@@ -55,7 +55,7 @@ function drawMagnitude(rng: Rng, kind: SaeDataOptions['magnitude']): number {
 }
 
 /** Coefficients of one sample under non-default options (fills coef, returns nothing). */
-function drawCoefficients(coef: Float64Array, p: Float64Array, o: SaeDataOptions, rng: Rng): void {
+export function drawCoefficients(coef: Float64Array, p: Float64Array, o: SaeDataOptions, rng: Rng): void {
 	const G = coef.length;
 	const size = o.groupSize ?? 0;
 	if (size > 1) {
