@@ -81,3 +81,23 @@ describe('the lottery embed', () => {
 		await page.close();
 	});
 });
+
+describe('the lab feeds the same lottery view live', () => {
+	it('SAE toy: once the early step is passed, the lottery shows finite statistics from the live snapshots', async () => {
+		const { page, errors, requests } = await openPage(browser, '/lab?toy=sae&preset=sae-small');
+		const ready = page.locator('.lab-lottery[data-lottery-ready="true"]');
+		await ready.waitFor({ timeout: 240_000 });
+		const view = page.locator('.lab-lottery .lottery-view');
+		expect(Number(await view.getAttribute('data-lottery-step'))).toBe(150);
+		// Scrub to the newest snapshot: Spearman(now, now) = 1.
+		const slider = page.locator('.lab-lottery input[type="range"]');
+		await slider.focus();
+		await slider.press('End');
+		await page.waitForTimeout(200);
+		expect(Number(await view.getAttribute('data-spearman-now'))).toBeCloseTo(1, 6);
+		await page.locator('.lab-lottery').screenshot({ path: `${SCREENSHOT_DIR}/lab-lottery.png` });
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
+		await page.close();
+	}, 300_000);
+});

@@ -60,8 +60,8 @@ export function betaTable(doc: TraceDocument): string {
 		const end = doc.runs.map((r) => r.rho?.[k].at(-1) ?? null);
 		const settle = doc.runs.map((r) => r.settleStep);
 		const ratio = doc.runs.map((r, i) => (cross[i] !== null && r.settleStep ? cross[i]! / r.settleStep : null));
-		const crossText = startsAbove === doc.runs.length ? 'starts above 1' : range(cross, 0) + (startsAbove ? ` (${startsAbove} start above 1)` : '');
-		return `| ${label} | ${range(start)} | ${crossText} | ${range(end)} | ${range(settle, 0)} | ${range(ratio, 3)} |`;
+		const crossText = startsAbove === doc.runs.length ? 'starts above 1' : range(cross, 1) + (startsAbove ? ` (${startsAbove} start above 1)` : '');
+		return `| ${label} | ${range(start)} | ${crossText} | ${range(end)} | ${range(settle, 0)} | ${range(ratio, 4)} |`;
 	});
 	return `${head}\n${rows.join('\n')}`;
 }
