@@ -66,7 +66,9 @@ export const PRESETS: Preset[] = [
 	// Evaluation sets of 128·G samples: ~128 samples per dominant feature, so purity is not capped by the set size
 	// (with 2048 samples and G = 128 the top-decile purity sat at its cap, 16/50 ≈ 0.32).
 	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000, 8192) },
-	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000, 16384) }
+	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000, 16384) },
+	// Feature frequencies p_g ∝ 1/g, as language-model features are (content/data/sae-lottery-study.json, "zipf").
+	{ name: 'sae-zipf', label: 'SAE d = 16, 64 Zipf-frequency features, 128 atoms', config: { ...sae(16, 64, 128, 3000, 8192), frequency: 'zipf' } }
 ];
 
 export function presetNames(toy?: ToyName): string[] {
