@@ -5,7 +5,8 @@
  *   npm run study:lottery -- trace [--preset sae] [--seeds 1,2,3] [--steps N] [--out FILE]
  *     the base preset with every atom's purity at every evaluation and ρ(t) of the three SAE β candidates
  *     → content/data/sae-lottery-trace.json (the lottery figure and the β comparison)
- *   npm run study:lottery -- merge A.json B.json [--out FILE]   joins study files made by parallel --only processes
+ *   npm run study:lottery -- merge A.json B.json [TRACE.json] [--out FILE]   joins study files made by parallel --only
+ *     processes (a trace file supplies the base runs); given only trace files, joins their seeds into one trace
  * The file is rewritten after every run, so an interrupted job keeps what it finished.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,15 @@ function merge(): void {
 	const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as StudyDocument & { config?: SaeConfig; runs: unknown[] });
 	const studies = docs.filter((d) => Array.isArray(d.settings));
 	const traces = docs.filter((d) => !Array.isArray(d.settings)) as unknown as { command: string; preset: string; config: SaeConfig; runs: LotteryRunResult[] }[];
+	if (studies.length === 0 && traces.length >= 2) {
+		// Traces only: one trace document with all their seeds (same preset and steps).
+		const t0 = traces[0];
+		for (const t of traces) if (t.preset !== t0.preset || t.config.steps !== t0.config.steps) throw new Error('traces differ in preset or steps');
+		const out = arg('out') ?? 'content/data/sae-lottery-trace.json';
+		write(out, { ...t0, command: traces.map((t) => t.command).join(' ; '), runs: traces.flatMap((t) => t.runs).sort((a, b) => a.seed - b.seed) });
+		console.error(`wrote ${out}: ${traces.reduce((n, t) => n + t.runs.length, 0)} runs`);
+		return;
+	}
 	if (studies.length === 0) throw new Error('usage: npm run study:lottery -- merge A.json B.json [TRACE.json] [--out FILE]');
 	const out = arg('out') ?? 'content/data/sae-lottery-study.json';
 	const base = studies[0].base;

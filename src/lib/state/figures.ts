@@ -36,7 +36,7 @@ export const FIGURE_SCHEMAS = {
 	},
 	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } },
 	// lottery: measured seed and the scrubbed step as a fraction of training (0.05 = the early step)
-	lottery: { seed: { kind: 'int', min: 1, max: 3, default: 1 }, t: { kind: 'number', min: 0, max: 1, default: 0.05, digits: 3 } }
+	lottery: { seed: { kind: 'int', min: 1, max: 10, default: 1 }, t: { kind: 'number', min: 0, max: 1, default: 0.05, digits: 3 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
