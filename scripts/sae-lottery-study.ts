@@ -52,6 +52,9 @@ function summary(setting: string, r: LotteryRunResult): StudyRun {
  * `merge A.json B.json [TRACE.json] --out FILE`: one study document from runs made by parallel processes (--only
  * subsets). A trace file (same preset and steps) supplies the base setting's runs: they are the same seeded runs.
  */
+/** A recorded command without the directories of scratch files (the repository names no path outside itself). */
+const scrub = (command: string) => command.replace(/(--out )\/\S*\//g, '$1');
+
 function merge(): void {
 	const files = process.argv.slice(3).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--out');
 	const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as StudyDocument & { config?: SaeConfig; runs: unknown[] });
@@ -62,7 +65,7 @@ function merge(): void {
 		const t0 = traces[0];
 		for (const t of traces) if (t.preset !== t0.preset || t.config.steps !== t0.config.steps) throw new Error('traces differ in preset or steps');
 		const out = arg('out') ?? 'content/data/sae-lottery-trace.json';
-		write(out, { ...t0, command: traces.map((t) => t.command).join(' ; '), runs: traces.flatMap((t) => t.runs).sort((a, b) => a.seed - b.seed) });
+		write(out, { ...t0, command: traces.map((t) => scrub(t.command)).join(' ; '), runs: traces.flatMap((t) => t.runs).sort((a, b) => a.seed - b.seed) });
 		console.error(`wrote ${out}: ${traces.reduce((n, t) => n + t.runs.length, 0)} runs`);
 		return;
 	}
@@ -77,7 +80,7 @@ function merge(): void {
 	const used = new Set(runs.map((r) => r.setting));
 	const merged: StudyDocument = {
 		...studies[0],
-		command: [...traces, ...studies].map((d) => d.command).join(' ; '),
+		command: [...traces, ...studies].map((d) => scrub(d.command)).join(' ; '),
 		date: studies.map((d) => d.date).sort()[0],
 		note: `${studies[0].note}; made by ${docs.length} parallel processes (the base runs are the trace's, evaluated every ${Math.round(base.steps / 50)} steps instead of ${Math.round(base.steps / 20)}), merged with npm run study:lottery -- merge`,
 		settings: all.filter((st) => used.has(st.id)),

@@ -20,7 +20,7 @@ describe('content/data/sae-lottery-study.json', () => {
 	it('the schema check catches broken documents', () => {
 		const broken = structuredClone(doc);
 		broken.runs[0].lottery['0.05'].spearman = null;
-		broken.runs = broken.runs.filter((r: { setting: string; seed: number }) => !(r.setting === 'base' && r.seed === 3));
+		broken.runs = broken.runs.filter((r: { setting: string; seed: number }) => !(r.setting === 'base' && r.seed >= 3));
 		delete broken.command;
 		const problems = studyProblems(broken);
 		expect(problems).toContain('missing command');

@@ -26,6 +26,7 @@ describe('study tables computed from the data', () => {
 		expect(table).toContain('| B | 0.05 | 0.05 | 0.05 | 0.050 | 14–16 | 1.50 | 0.900 | 3 | 5 | 100 |');
 		const v = studyVerdict(doc);
 		expect(v).toContain('0.41 ± 0.08 of the paper in A (0.42)');
+		expect(v).toContain("the base setting's median Spearman is NaN over 0 seeds");
 		expect(v).toContain('the furthest is B (0.05)');
 		expect(v).toContain("reaches the paper's 12.3× chance in B (15.0×)");
 		expect(v).toContain('only 1.20–1.50×');
