@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 function makeAssets(root: string): void {
 	const tsx = require.resolve('tsx/cli');
 	execFileSync(process.execPath, [resolve(root, 'scripts/copy-wasm.mjs')], { cwd: root, stdio: 'inherit' });
-	execFileSync(process.execPath, [tsx, resolve(root, 'scripts/extract-trajectories.ts')], { cwd: root, stdio: 'inherit' });
+	for (const script of ['scripts/extract-trajectories.ts', 'scripts/extract-lottery.ts']) {
+		execFileSync(process.execPath, [tsx, resolve(root, script)], { cwd: root, stdio: 'inherit' });
+	}
 }
 
 export function siteAssets(): Plugin {

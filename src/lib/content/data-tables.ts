@@ -7,6 +7,8 @@ import type { ForecastFitDocument } from '$lib/forecast/fit-document';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
 import { storyTables } from './story-tables';
 import { sslStepTable, sslTable } from '$lib/train/ssl-table';
+import { betaTable, studyTable, studyVerdict, type TraceDocument } from '$lib/train/study-table';
+import type { StudyDocument } from '$lib/train/sae-study';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -44,5 +46,13 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 		out['ssl-runs'] = sslTable(ssl) + prov;
 		out['ssl-steps'] = sslStepTable(ssl, [0, 10, 25, 50, 100, 200, 500, 1000, 1500]) + prov;
 	}
+	// The lottery study and the SAE β comparison (docs/theory.md §6, §3).
+	const study = docs['sae-lottery-study'] as unknown as StudyDocument | undefined;
+	if (study) {
+		out['sae-lottery-study'] = studyTable(study) + provenance(study as unknown as SweepDocument);
+		out['sae-lottery-verdict'] = studyVerdict(study);
+	}
+	const trace = docs['sae-lottery-trace'] as unknown as TraceDocument | undefined;
+	if (trace) out['sae-beta'] = betaTable(trace) + provenance(trace as unknown as SweepDocument);
 	return out;
 }

@@ -9,6 +9,7 @@ import GrokkingFigure from './grokking/GrokkingFigure.svelte';
 import ShapesFigure from './shapes/ShapesFigure.svelte';
 import ForecastFigure from './forecast/ForecastFigure.svelte';
 import SslFigure from './ssl/SslFigure.svelte';
+import LotteryFigure from './lottery/LotteryFigure.svelte';
 
 /** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
 export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
@@ -20,5 +21,6 @@ export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>
 	grokking: GrokkingFigure,
 	shapes: ShapesFigure,
 	forecast: ForecastFigure,
-	ssl: SslFigure
+	ssl: SslFigure,
+	lottery: LotteryFigure
 };

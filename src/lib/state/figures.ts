@@ -40,7 +40,9 @@ export const FIGURE_SCHEMAS = {
 	// shapes: index of the selected measured run (default: grokking, weight decay 0.3, seed 1).
 	shapes: { run: { kind: 'int', min: 0, max: 199, default: 3 } },
 	forecast: { split: { kind: 'enum', values: ['seed', 'fraction'], default: 'seed' } },
-	ssl: { runs: { kind: 'enum', values: ['synthetic', 'digits', 'tau'], default: 'synthetic' } }
+	ssl: { runs: { kind: 'enum', values: ['synthetic', 'digits', 'tau'], default: 'synthetic' } },
+	// lottery: measured seed and the scrubbed step as a fraction of training (0.05 = the early step)
+	lottery: { seed: { kind: 'int', min: 1, max: 10, default: 1 }, t: { kind: 'number', min: 0, max: 1, default: 0.05, digits: 3 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -55,7 +57,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	grokking: 'Measured: grokking through the probe',
 	shapes: 'Measured: the shapes our runs make',
 	forecast: 'Forecasting symmetry breaking from the probe',
-	ssl: 'Measured: a contrastive encoder through the probe'
+	ssl: 'Measured: a contrastive encoder through the probe',
+	lottery: 'The feature lottery in the SAE toy'
 };
 
 export function isFigureName(x: string): x is FigureName {

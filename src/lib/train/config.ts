@@ -92,6 +92,13 @@ export interface SaeConfig extends CommonConfig {
 	initScale: number;
 	/** Set when the SAE trains on uploaded activations instead of synthetic data (upload-config.ts). */
 	upload?: UploadInfo;
+	// --- lottery study variants (sae-lottery-study.json); absent = the original toy ---
+	/** Feature frequencies, magnitudes, correlated groups (see SaeDataOptions in sae-data.ts). */
+	frequency?: 'uniform' | 'zipf';
+	magnitude?: 'uniform' | 'exponential' | 'bounded';
+	groupSize?: number;
+	/** Decoder rows: random unit vectors, or normalised training samples (`data`). */
+	decoderInit?: 'random' | 'data';
 }
 
 // ── Uploaded activations ("Your activations" in the lab, `npm run train -- sae --data`) ──

@@ -99,7 +99,9 @@ export const PRESETS: Preset[] = [
 	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000, 8192) },
 	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000, 16384) },
 	{ name: 'ssl', label: 'SSL on synthetic latent classes (32 → 64 → 16)', config: sslConfig('synthetic', 1500) },
-	{ name: 'ssl-digits', label: 'SSL on 8×8 handwritten digits (64 → 128 → 32)', config: sslConfig('digits', 1000) }
+	{ name: 'ssl-digits', label: 'SSL on 8×8 handwritten digits (64 → 128 → 32)', config: sslConfig('digits', 1000) },
+	// Feature frequencies p_g ∝ 1/g, as language-model features are (content/data/sae-lottery-study.json, "zipf").
+	{ name: 'sae-zipf', label: 'SAE d = 16, 64 Zipf-frequency features, 128 atoms', config: { ...sae(16, 64, 128, 3000, 8192), frequency: 'zipf' } }
 ];
 
 export function presetNames(toy?: ToyName): string[] {

@@ -11,6 +11,63 @@ export interface SaeFeatures {
 	F: Float32Array;
 }
 
+/**
+ * How the synthetic features fire (the lottery study varies these; docs/theory.md §6). The defaults reproduce the
+ * original generator draw for draw: independent features, equal probability q, magnitude U(0, 1).
+ */
+export interface SaeDataOptions {
+	/** `zipf`: feature g fires with probability ∝ 1/(g + 1), scaled so the mean over features stays q (capped at 1). */
+	frequency?: 'uniform' | 'zipf';
+	/** `exponential`: Exp with mean 1/2 (heavy tail, the same mean as U(0, 1)); `bounded`: U(0.5, 1). */
+	magnitude?: 'uniform' | 'exponential' | 'bounded';
+	/**
+	 * Correlated groups: features come in consecutive groups of this size; a group switches on with probability 2q and
+	 * each member of a switched-on group fires with probability 1/2 (so each feature still fires with probability q).
+	 * 0 or 1: independent features.
+	 */
+	groupSize?: number;
+}
+
+function isDefault(o: SaeDataOptions | undefined): boolean {
+	return !o || ((o.frequency ?? 'uniform') === 'uniform' && (o.magnitude ?? 'uniform') === 'uniform' && (o.groupSize ?? 0) <= 1);
+}
+
+/** Per-feature firing probabilities (uniform q, or Zipf-like with mean q). */
+export function featureProbabilities(G: number, q: number, frequency: SaeDataOptions['frequency'] = 'uniform'): Float64Array {
+	const p = new Float64Array(G).fill(q);
+	if (frequency !== 'zipf') return p;
+	let h = 0;
+	for (let g = 0; g < G; g++) h += 1 / (g + 1);
+	for (let g = 0; g < G; g++) p[g] = Math.min(1, (q * G) / h / (g + 1));
+	return p;
+}
+
+function drawMagnitude(rng: Rng, kind: SaeDataOptions['magnitude']): number {
+	if (kind === 'exponential') {
+		let u = 0;
+		while (u === 0) u = rng.next();
+		return -0.5 * Math.log(u);
+	}
+	if (kind === 'bounded') return 0.5 + 0.5 * rng.next();
+	let u = 0;
+	while (u === 0) u = rng.next();
+	return u;
+}
+
+/** Coefficients of one sample under non-default options (fills coef, returns nothing). */
+export function drawCoefficients(coef: Float64Array, p: Float64Array, o: SaeDataOptions, rng: Rng): void {
+	const G = coef.length;
+	const size = o.groupSize ?? 0;
+	if (size > 1) {
+		for (let g0 = 0; g0 < G; g0 += size) {
+			const on = rng.next() < Math.min(1, 2 * p[g0]);
+			for (let g = g0; g < Math.min(G, g0 + size); g++) coef[g] = on && rng.next() < 0.5 ? drawMagnitude(rng, o.magnitude) : 0;
+		}
+		return;
+	}
+	for (let g = 0; g < G; g++) coef[g] = rng.next() < p[g] ? drawMagnitude(rng, o.magnitude) : 0;
+}
+
 export interface SaeSamples {
 	n: number;
 	/** n×d row-major. */
@@ -42,8 +99,17 @@ export function makeFeatures(d: number, G: number, seed: number): SaeFeatures {
  * Draw n samples. With `nonEmpty`, samples with no active feature are redrawn (the evaluation set: every sample then has
  * a true label, which purity needs).
  */
-export function sampleSae(features: SaeFeatures, q: number, n: number, rng: Rng, nonEmpty = false): SaeSamples {
+export function sampleSae(
+	features: SaeFeatures,
+	q: number,
+	n: number,
+	rng: Rng,
+	nonEmpty = false,
+	options?: SaeDataOptions
+): SaeSamples {
 	const { d, G, F } = features;
+	const plain = isDefault(options);
+	const probs = plain ? null : featureProbabilities(G, q, options!.frequency);
 	const x = new Float32Array(n * d);
 	const label = new Int16Array(n);
 	const coef = new Float64Array(G);
@@ -53,8 +119,9 @@ export function sampleSae(features: SaeFeatures, q: number, n: number, rng: Rng,
 		do {
 			best = -1;
 			bestCoef = 0;
+			if (!plain) drawCoefficients(coef, probs!, options!, rng);
 			for (let g = 0; g < G; g++) {
-				coef[g] = rng.next() < q ? rng.next() : 0;
+				if (plain) coef[g] = rng.next() < q ? rng.next() : 0;
 				if (coef[g] > bestCoef) {
 					bestCoef = coef[g];
 					best = g;
@@ -73,11 +140,18 @@ export function sampleSae(features: SaeFeatures, q: number, n: number, rng: Rng,
 }
 
 /** The fresh training batch of a given step: a pure function of (seed, step). */
-export function saeBatch(features: SaeFeatures, q: number, batch: number, seed: number, step: number): SaeSamples {
-	return sampleSae(features, q, batch, streamRng(seed, Stream.batch, step));
+export function saeBatch(
+	features: SaeFeatures,
+	q: number,
+	batch: number,
+	seed: number,
+	step: number,
+	options?: SaeDataOptions
+): SaeSamples {
+	return sampleSae(features, q, batch, streamRng(seed, Stream.batch, step), false, options);
 }
 
 /** The fixed evaluation / probe set of a run. */
-export function saeEvalSet(features: SaeFeatures, q: number, n: number, seed: number): SaeSamples {
-	return sampleSae(features, q, n, streamRng(seed, Stream.evalSet), true);
+export function saeEvalSet(features: SaeFeatures, q: number, n: number, seed: number, options?: SaeDataOptions): SaeSamples {
+	return sampleSae(features, q, n, streamRng(seed, Stream.evalSet), true, options);
 }

@@ -9,6 +9,19 @@ import { matMul } from './fast-matmul';
 import { uniformInit, unitRowsInit } from './init';
 import { Stream, streamRng } from './seeded';
 
+/** Unit rows of `rows`, keeping the fallback row where a sample is (near) zero. */
+function normaliseRowsOrKeep(rows: Float32Array, fallback: Float32Array, m: number, d: number): Float32Array {
+	const out = fallback.slice();
+	for (let j = 0; j < m; j++) {
+		let s = 0;
+		for (let k = 0; k < d; k++) s += rows[j * d + k] ** 2;
+		if (s < 1e-12) continue;
+		const inv = 1 / Math.sqrt(s);
+		for (let k = 0; k < d; k++) out[j * d + k] = rows[j * d + k] * inv;
+	}
+	return out;
+}
+
 export class SaeModel {
 	/** Encoder d×m. */
 	readonly We: tf.Variable;
@@ -35,7 +48,7 @@ export class SaeModel {
 	 * Seeded initial values: unit random decoder rows, encoder U(±initScale/√d), zero biases.
 	 * initScale = 1 is the usual initialisation (science.md §3: it reconstructs too large at first).
 	 */
-	initialise(seed: number): void {
+	initialise(seed: number, dataRows?: Float32Array): void {
 		const { inputDim: d, atoms: m, initScale } = this.cfg;
 		const rng = streamRng(seed, Stream.init);
 		const values = [
@@ -44,6 +57,8 @@ export class SaeModel {
 			unitRowsInit(rng, m, d),
 			new Float32Array(d)
 		];
+		// decoderInit `data`: decoder rows are normalised training samples (m×d given by the trainer).
+		if (dataRows) values[2] = normaliseRowsOrKeep(dataRows, values[2], m, d);
 		tf.tidy(() => this.variables.forEach((v, i) => v.assign(tf.tensor(values[i], v.shape))));
 	}
 

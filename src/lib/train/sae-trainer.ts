@@ -8,7 +8,8 @@ import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
 import { lotteryStats } from './lottery';
 import { cosineMatches, purityBaseline, purityFromTop } from './purity';
-import { makeFeatures, saeBatch, saeEvalSet, type SaeFeatures, type SaeSamples } from './sae-data';
+import { makeFeatures, sampleSae, saeBatch, saeEvalSet, type SaeDataOptions, type SaeFeatures, type SaeSamples } from './sae-data';
+import { Stream, streamRng } from './seeded';
 import { SaeModel } from './sae-model';
 import { Trainer, type Evaluation } from './trainer';
 
@@ -26,12 +27,14 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	private readonly model: SaeModel;
 	private readonly xEval: tf.Tensor2D;
 	private early: EarlyPurity | null = null;
+	readonly dataOptions: SaeDataOptions;
 
 	constructor(config: SaeConfig, seed: number) {
 		super(config, seed);
 		const { inputDim: d, features: G, activeProb, evalSamples } = config;
 		this.features = makeFeatures(d, G, seed);
-		this.evalSet = saeEvalSet(this.features, activeProb, evalSamples, seed);
+		this.dataOptions = { frequency: config.frequency, magnitude: config.magnitude, groupSize: config.groupSize };
+		this.evalSet = saeEvalSet(this.features, activeProb, evalSamples, seed, this.dataOptions);
 		this.baseline = purityBaseline(this.evalSet.label, seed, config.purityTop);
 		this.earlyStep = Math.max(1, Math.round(config.earlyFraction * config.steps));
 		this.xEval = tf.tensor2d(this.evalSet.x, [evalSamples, d]);
@@ -44,12 +47,18 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	protected initialiseParams(): void {
-		this.model.initialise(this.seed);
+		const { atoms: m, activeProb, decoderInit } = this.config;
+		// `data`: decoder rows drawn from the training distribution (non-empty samples, their own seeded stream).
+		const rows =
+			decoderInit === 'data'
+				? sampleSae(this.features, activeProb, m, streamRng(this.seed, Stream.init, 1), true, this.dataOptions).x
+				: undefined;
+		this.model.initialise(this.seed, rows);
 	}
 
 	protected trainingLoss(step: number): tf.Scalar {
 		const { inputDim: d, activeProb, batch, l1 } = this.config;
-		const b = saeBatch(this.features, activeProb, batch, this.seed, step);
+		const b = saeBatch(this.features, activeProb, batch, this.seed, step, this.dataOptions);
 		const losses = this.model.losses(tf.tensor2d(b.x, [batch, d]));
 		return tf.add(losses.mse, tf.mul(losses.l1, l1)) as tf.Scalar;
 	}
@@ -123,6 +132,15 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 			isTrain: null,
 			wt: withinTotalRatio(zProbe, np, m, probeLabels)
 		};
+	}
+
+	/** Codes of the first `n` evaluation inputs (n×m) and the encoder W_e (d×m), for the β comparison (sae-beta.ts). */
+	async codesAndEncoder(n: number): Promise<{ z: Float32Array; We: Float32Array; n: number }> {
+		const rows = Math.min(n, this.config.evalSamples);
+		const [z, We] = tf.tidy(() => [this.model.codes(tf.slice(this.xEval, [0, 0], [rows, this.config.inputDim])), tf.clone(this.model.We)]);
+		const [zd, wd] = (await Promise.all([z.data(), We.data()])) as [Float32Array, Float32Array];
+		tf.dispose([z, We]);
+		return { z: zd, We: wd, n: rows };
 	}
 
 	protected exportExtra(): unknown {
