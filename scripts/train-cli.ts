@@ -2,6 +2,7 @@
  * Headless training runs in Node (wasm backend, cpu if wasm fails), with the same code as the browser worker.
  *   npm run train -- grokking|sae [--preset NAME] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
  *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
+ *                    [--schedule 'weightDecay@1500=1;none;…']
  * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
  *   npm run train -- table FILE.json   prints the markdown tables of a saved sweep (content/data/README.md).
  */
@@ -13,6 +14,7 @@ import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
 import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
 import type { Snapshot } from '../src/lib/train/protocol';
+import { formatSchedule, type Schedule } from '../src/lib/train/schedule';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 
@@ -100,14 +102,16 @@ async function main(args: TrainCliArgs): Promise<void> {
 	if (!args.json) console.error(`backend: ${note}; preset ${preset.name} (${preset.label})`);
 
 	const runs: unknown[] = [];
+	const schedules: (Schedule | null)[] = args.schedules ?? [null];
 	for (const [i, wd] of decays.entries()) {
-		for (const seed of args.seeds) {
+		for (const schedule of schedules) for (const seed of args.seeds) {
 			const config: ToyConfig = structuredClone(base);
 			config.hyper.weightDecay = wd;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
-			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}`;
+			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}${schedule ? ` schedule ${formatSchedule(schedule) || 'none'}` : ''}`;
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
+				schedule: schedule ?? undefined,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				onSnapshot: (s) => {
 					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
@@ -122,6 +126,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 			runs.push({
 				seed,
 				weightDecay: wd,
+				...(schedule ? { schedule: formatSchedule(schedule) || 'none' } : {}),
 				stepBudget: config.steps,
 				summary: result.summary,
 				msPerStep: result.msPerStep,

@@ -14,6 +14,7 @@ import type {
 	PresetInfo,
 	Snapshot
 } from '$lib/train/protocol';
+import type { ScheduleEntry } from '$lib/train/schedule';
 import { appendSnapshot } from './snapshot-buffer';
 
 type StatusMessage = Extract<FromWorker, { type: 'status' }>;
@@ -122,6 +123,10 @@ export class LabRun {
 		Object.assign(this.#hyperPatch, patch);
 		clearTimeout(this.#hyperTimer);
 		this.#hyperTimer = setTimeout(() => this.#flushHyper(), HYPER_DEBOUNCE_MS);
+	}
+	/** Replace the run's schedule (the page then resets, so it replays from step 0). */
+	setSchedule(schedule: ScheduleEntry[]): void {
+		this.#post({ type: 'setSchedule', schedule });
 	}
 	/** A hidden tab pauses training; visible again resumes it (unless the user paused). Remembered across a warm-up. */
 	setVisibility(hidden: boolean): void {

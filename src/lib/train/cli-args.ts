@@ -1,6 +1,7 @@
 /** Argument parsing for `npm run train`: one clear message for anything it does not understand. */
 import type { BackendName, ToyName } from './config';
 import { presetNames } from './presets';
+import { MAX_SCHEDULE_ENTRIES, parseSchedule, type Schedule } from './schedule';
 
 export interface TrainCliArgs {
 	toy: ToyName;
@@ -16,6 +17,8 @@ export interface TrainCliArgs {
 	json: boolean;
 	out: string | null;
 	backend: BackendName;
+	/** Hyper-parameter changes at set steps; a list of schedules (separated by ';') runs each one. */
+	schedules: Schedule[] | null;
 }
 
 export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
@@ -29,7 +32,27 @@ export const TRAIN_USAGE = `usage: npm run train -- grokking|sae [options]
   --stop-after-grok N    grokking: stop N steps after test accuracy first reaches 95%
   --json                 one JSON line per snapshot, then one per run summary
   --out FILE             also write all runs (summaries + trajectories) as one JSON document
-  --backend wasm|cpu     tfjs backend in Node (default wasm)`;
+  --backend wasm|cpu     tfjs backend in Node (default wasm)
+  --schedule TEXT        hyper-parameter changes at set steps, as in the lab's URL: weightDecay@1500=1,noise@3000=0
+                         (keys weightDecay, noise, lr); several schedules separated by ';' each run every seed
+                         ('none' in the list: a run without changes, e.g. the baseline)`;
+
+/** The CLI's value bounds for schedules: anything the trainer accepts (the lab clamps to its slider ranges). */
+const CLI_SCHEDULE_RANGES = {
+	weightDecay: { min: 0, max: Infinity },
+	noise: { min: 0, max: Infinity },
+	lr: { min: Number.MIN_VALUE, max: Infinity }
+};
+
+function scheduleList(v: string): Schedule[] {
+	return v.split(';').map((text) => {
+		if (text.trim() === 'none') return [];
+		const { schedule, dropped } = parseSchedule(text, CLI_SCHEDULE_RANGES);
+		if (dropped.length) throw new Error(`--schedule: cannot read "${dropped.join('", "')}" (want key@step=value with key weightDecay|noise|lr, step ≥ 1, at most ${MAX_SCHEDULE_ENTRIES} entries)`);
+		if (!schedule.length) throw new Error(`--schedule: empty schedule in "${v}"`);
+		return schedule;
+	});
+}
 
 function numberList(flag: string, v: string, integer: boolean): number[] {
 	const xs = v.split(',').map((s) => Number(s.trim()));
@@ -60,7 +83,8 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		stopAfterGrok: null,
 		json: false,
 		out: null,
-		backend: 'wasm'
+		backend: 'wasm',
+		schedules: null
 	};
 	const rest = [...argv];
 	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
@@ -110,6 +134,9 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 			case '--backend':
 				if (value !== 'wasm' && value !== 'cpu') throw new Error(`--backend must be wasm or cpu in Node, got "${value}"`);
 				args.backend = value;
+				break;
+			case '--schedule':
+				args.schedules = scheduleList(value);
 				break;
 			default:
 				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);

@@ -6,12 +6,15 @@
 import type { ToyConfig } from './config';
 import type { Snapshot } from './protocol';
 import { summarise, toRecord, type RunSummary, type SnapshotRecord } from './run-summary';
+import type { Schedule } from './schedule';
 import { Session } from './session';
 
 export interface HeadlessOptions {
 	steps: number;
 	stopAfterGrok?: number;
 	onSnapshot?: (s: Snapshot) => void;
+	/** Hyper-parameter changes at set steps (schedule.ts). */
+	schedule?: Schedule;
 }
 
 export interface HeadlessResult {
@@ -25,6 +28,7 @@ export interface HeadlessResult {
 export async function runHeadless(config: ToyConfig, seed: number, opts: HeadlessOptions): Promise<HeadlessResult> {
 	if (!Number.isInteger(opts.steps) || opts.steps < 1) throw new Error(`steps must be a positive integer, got ${opts.steps}`);
 	const session = new Session(config, seed, 4);
+	session.schedule = opts.schedule ?? [];
 	const records: SnapshotRecord[] = [];
 	let trainMs = 0;
 	let probeMs = 0;

@@ -19,6 +19,7 @@ import {
 	type ToWorker
 } from './protocol';
 import { Session, type SessionCheckpoint } from './session';
+import { validateSchedule } from './schedule';
 
 export type Post = (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
 
@@ -113,6 +114,11 @@ export class RunController {
 		if (msg.type === 'init') return this.init(msg);
 		if (msg.type === 'dispose') return this.dispose();
 		const session = this.session;
+		// A page opened in a background tab may say so before init: remember it (the run starts paused).
+		if (msg.type === 'setVisibility' && !session) {
+			this.hidden = msg.hidden;
+			return;
+		}
 		if (!session) {
 			this.post({ type: 'error', message: `"${msg.type}" before "init": send init first` });
 			return;
@@ -147,6 +153,9 @@ export class RunController {
 				session.setHyper(msg.hyper);
 				this.postStatus(true);
 				break;
+			case 'setSchedule':
+				session.schedule = validateSchedule(msg.schedule);
+				break;
 			case 'setVisibility':
 				this.hidden = msg.hidden;
 				if (msg.hidden && this.running) {
@@ -172,6 +181,7 @@ export class RunController {
 		if (msg.toy !== 'grokking' && msg.toy !== 'sae') throw new Error(`init: toy must be "grokking" or "sae", got "${String(msg.toy)}"`);
 		if (!Number.isInteger(msg.seed) || msg.seed < 0) throw new Error(`init: seed must be a non-negative integer, got ${msg.seed}`);
 		if (msg.preset) getPreset(msg.preset, msg.toy); // one clear error for a bad name, before the warm-up
+		const schedule = validateSchedule(msg.schedule ?? []);
 		this.choice = await this.backends.choose(getPreset(MID_PRESET[msg.toy]).config, msg);
 		this.backend = this.choice.backend;
 		this.failed = [];
@@ -179,6 +189,7 @@ export class RunController {
 		const preset = getPreset(msg.preset ?? defaultPresetName(msg.toy, this.choice.msPerStep), msg.toy);
 		const info: PresetInfo = { name: preset.name, label: preset.label, config: preset.config };
 		this.session = new Session(preset.config, msg.seed, this.ringCapacity);
+		this.session.schedule = schedule;
 		this.post({
 			type: 'ready',
 			backend: this.choice.backend,

@@ -12,6 +12,7 @@ import type { Snapshot } from './protocol';
 import { RingBuffer } from './ring-buffer';
 import { deriveSeed, Stream, streamRng } from './seeded';
 import { runProbe } from './snapshot';
+import { entriesAt, nextScheduleStep, type Schedule } from './schedule';
 import type { Trainer, TrainerCheckpoint } from './trainer';
 
 export interface SessionCheckpoint {
@@ -38,6 +39,10 @@ export class Session {
 	lastSnapshotStep = -1;
 	/** Mean ms of the last probe update (evaluation + probe + packing). */
 	msPerProbe = 0;
+	/** Hyper-parameter changes at set steps (schedule.ts); a chunk never trains across one. */
+	schedule: Schedule = [];
+	/** The value each scheduled key had before the schedule first changed it: reset and reseed start from it again. */
+	private beforeSchedule: Partial<Hyper> = {};
 
 	constructor(
 		readonly config: ToyConfig,
@@ -71,11 +76,24 @@ export class Session {
 		return s % this.config.probeEvery === 0 || this.trainer.extraSnapshotSteps().includes(s);
 	}
 
-	/** Enqueue up to `maxSteps` training steps, never past the next snapshot step. Returns the steps enqueued. */
+	/**
+	 * Enqueue up to `maxSteps` training steps, never past the next snapshot step nor the next schedule step. Applies
+	 * the schedule entries due at the current step first. Returns the steps enqueued.
+	 */
 	train(maxSteps: number): number {
-		const n = Math.max(0, Math.min(maxSteps, this.nextSnapshotStep() - this.trainer.step));
+		this.applySchedule();
+		const s = this.trainer.step;
+		const n = Math.max(0, Math.min(maxSteps, this.nextSnapshotStep() - s, nextScheduleStep(this.schedule, s) - s));
 		this.trainer.train(n);
 		return n;
+	}
+
+	/** Apply the schedule entries of the current step (logged as hyper changes at that step). */
+	private applySchedule(): void {
+		const due = entriesAt(this.schedule, this.trainer.step);
+		if (due.length === 0) return;
+		for (const e of due) if (!(e.key in this.beforeSchedule)) this.beforeSchedule[e.key] = this.trainer.hyper[e.key];
+		this.trainer.setHyper(Object.fromEntries(due.map((e) => [e.key, e.value])));
 	}
 
 	/** Read the last loss (waiting for queued work) and check it. */
@@ -123,12 +141,14 @@ export class Session {
 
 	/** Same seed, same initialisation; clears the probe, trajectory and ring buffer. */
 	reset(): void {
+		this.undoSchedule();
 		this.trainer.reset();
 		this.clearHistory();
 	}
 
 	/** New seed: new data split / features, initialisation, batches and noise. Hyper-parameters in force are kept. */
 	reseed(seed: number): void {
+		this.undoSchedule();
 		const hyper = { ...this.trainer.hyper };
 		const next = createTrainer(this.config, seed);
 		this.trainer.dispose();
@@ -138,6 +158,12 @@ export class Session {
 		this.seed = seed;
 		this.display = null;
 		this.clearHistory();
+	}
+
+	/** Put back what the schedule changed, so the next run starts where this one started and replays it. */
+	private undoSchedule(): void {
+		this.trainer.setHyper(this.beforeSchedule);
+		this.beforeSchedule = {};
 	}
 
 	private clearHistory(): void {
