@@ -90,7 +90,8 @@ export class LabRun {
 		this.error = null;
 		this.starting = true;
 		this.#afterReady = { hyper, play };
-		this.#pending = { type: 'init', ...rest };
+		// Plain copies: a schedule read from rune state is a proxy, which postMessage cannot clone.
+		this.#pending = { type: 'init', ...rest, ...(rest.schedule ? { schedule: plainSchedule(rest.schedule) } : {}) };
 		this.#client.post(this.#pending);
 	}
 
@@ -126,7 +127,7 @@ export class LabRun {
 	}
 	/** Replace the run's schedule (the page then resets, so it replays from step 0). */
 	setSchedule(schedule: ScheduleEntry[]): void {
-		this.#post({ type: 'setSchedule', schedule });
+		this.#post({ type: 'setSchedule', schedule: plainSchedule(schedule) });
 	}
 	/** A hidden tab pauses training; visible again resumes it (unless the user paused). Remembered across a warm-up. */
 	setVisibility(hidden: boolean): void {
@@ -210,6 +211,10 @@ export class LabRun {
 				break;
 		}
 	}
+}
+
+function plainSchedule(schedule: readonly ScheduleEntry[]): ScheduleEntry[] {
+	return schedule.map(({ step, key, value }) => ({ step, key, value }));
 }
 
 function sameHyper(a: Hyper, b: Hyper): boolean {
