@@ -2,6 +2,7 @@
  * The article's data tables, computed at build time from the measured runs in content/data (never typed by hand).
  * Each table is followed by the command and date that produced its data.
  */
+import { rescueTable, type RescueDocument } from './rescue-table';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
@@ -18,5 +19,8 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
+	// Intervention: weight decay switched on in a stuck run (content/12-intervention.md).
+	const rescue = docs['grokking-rescue'] as RescueDocument | undefined;
+	if (rescue) out['grokking-rescue'] = rescueTable(rescue) + provenance(rescue);
 	return out;
 }
