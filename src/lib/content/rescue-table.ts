@@ -7,7 +7,7 @@ import { parseSchedule } from '$lib/train/schedule';
 import type { GrokkingSummary } from '$lib/train/run-summary';
 import { range, rhoAt, type SweepDocument } from '$lib/train/sweep-table';
 
-export type RescueDocument = SweepDocument & { runs: (SweepDocument['runs'][number] & { schedule?: string })[] };
+export type RescueDocument = Omit<SweepDocument, 'runs'> & { runs: (SweepDocument['runs'][number] & { schedule?: string })[] };
 
 const ANY = { min: 0, max: Infinity };
 
