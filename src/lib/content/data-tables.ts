@@ -21,6 +21,7 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
 	// Intervention: weight decay switched on in a stuck run (content/12-intervention.md).
 	const rescue = docs['grokking-rescue'] as RescueDocument | undefined;
-	if (rescue) out['grokking-rescue'] = rescueTable(rescue) + provenance(rescue);
+	const control = docs['grokking-small-wd1'] as RescueDocument | undefined;
+	if (rescue) out['grokking-rescue'] = rescueTable(rescue, control) + provenance(rescue) + (control ? provenance(control) : '');
 	return out;
 }

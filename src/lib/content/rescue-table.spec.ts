@@ -36,6 +36,9 @@ describe('rescue table', () => {
 		const rows = rescueTable(doc).split('\n');
 		expect(rows.length).toBe(4);
 		expect(rows[2].startsWith('| 0 throughout (never switched) | 1,2 | – | 80–90 | 80–90 | – | – | – | 0.010 |')).toBe(true);
+		const withControl = rescueTable(doc, { ...doc, runs: [{ ...run(1, 'none', [1, 2, 3], 200), weightDecay: 1 }] }).split('\n');
+		expect(withControl.length).toBe(5);
+		expect(withControl[4].startsWith('| 1 from the start (control) | 1 | – | 3 | 3 | 100 | 200 | 200 (from step 0) | 1 |')).toBe(true);
 		expect(rows[3].startsWith('| 0, then 1 from step 100 | 1,2 | 5–6 | 4–4.50 | 3–3.50 | 100–200 | 200–300 | 100–200 | 1 |')).toBe(true);
 	});
 });

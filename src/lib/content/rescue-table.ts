@@ -28,7 +28,11 @@ export function rhoMaxAfter(traj: Record<string, (number | null)[]> | undefined,
 	return max;
 }
 
-export function rescueTable(doc: RescueDocument): string {
+/**
+ * `control`: runs with the switched-to weight decay from step 0 (another file), shown as a last row so the time from
+ * the switch to generalisation can be read against the time a run needs with that weight decay from the start.
+ */
+export function rescueTable(doc: RescueDocument, control?: RescueDocument): string {
 	const schedules = [...new Set(doc.runs.map((r) => r.schedule ?? 'none'))];
 	const lines = [
 		'| weight decay | seeds | ρ at the switch | largest ρ after the switch | ρ at the end | test 50% at | test 95% at | steps from switch to test 95% | final test acc | steps run |',
@@ -45,6 +49,12 @@ export function rescueTable(doc: RescueDocument): string {
 		const delay = sw ? range(s.map((x) => (x.test95 === null ? null : x.test95 - sw.step))) : '–';
 		lines.push(
 			`| ${label} | ${runs.map((r) => r.seed).join(',')} | ${atSwitch} | ${after} | ${range(s.map((x) => x.rhoFinal), 2)} | ${range(s.map((x) => x.test50))} | ${range(s.map((x) => x.test95))} | ${delay} | ${range(s.map((x) => x.finalTestAcc), 3)} | ${range(s.map((x) => x.steps))} |`
+		);
+	}
+	if (control) {
+		const c = control.runs.map((r) => r.summary as GrokkingSummary);
+		lines.push(
+			`| ${control.runs[0].weightDecay} from the start (control) | ${control.runs.map((r) => r.seed).join(',')} | – | ${range(c.map((x) => x.rhoMax), 2)} | ${range(c.map((x) => x.rhoFinal), 2)} | ${range(c.map((x) => x.test50))} | ${range(c.map((x) => x.test95))} | ${range(c.map((x) => x.test95))} (from step 0) | ${range(c.map((x) => x.finalTestAcc), 3)} | ${range(c.map((x) => x.steps))} |`
 		);
 	}
 	return lines.join('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labDefaults, patchLab } from '$lib/state/lab';
 import { fakeSnapshot } from './snapshot-fixture';
-import { MAX_PINS, pinLabel, pinOverlays, pinRun, pinnedMaxStep, unpinRun } from './pinned-runs';
+import { changeIndices, MAX_PINS, pinLabel, pinOverlays, pinRun, pinnedMaxStep, unpinRun } from './pinned-runs';
 import { runsToCsv, CSV_HEADER } from './export-csv';
 import { labSeries } from './lab-series';
 
@@ -72,5 +72,12 @@ describe('CSV export', () => {
 		expect(row[CSV_HEADER.indexOf('mse')]).toBe('');
 		expect(lines[3].startsWith('"pinned 1: seed 3, wd 0",0,')).toBe(true);
 		expect(lines.every((l) => l.match(/,/g)!.length === CSV_HEADER.length - 1 + (l.startsWith('"pinned') ? 1 : 0))).toBe(true);
+	});
+});
+
+describe('change marks on the (ρ, W/T) plane', () => {
+	it('marks the first snapshot at or after each change', () => {
+		expect(changeIndices([0, 25, 50, 75], [{ step: 30 }, { step: 50 }, { step: 50 }, { step: 99 }])).toEqual([2]);
+		expect(changeIndices([0, 25, 50, 75], [{ step: 0 }, { step: 26 }])).toEqual([0, 2]);
 	});
 });

@@ -80,3 +80,13 @@ export function pinnedMaxStep(pins: readonly PinnedRun[], toy: LabState['toy']):
 	for (const p of pins) if (p.toy === toy) max = Math.max(max, p.series.steps.at(-1) ?? 0);
 	return max;
 }
+
+/** For each distinct change step, the index of the first snapshot at or after it (where the plane marks the change). */
+export function changeIndices(steps: readonly number[], changes: readonly { step: number }[]): number[] {
+	const out = new Set<number>();
+	for (const c of changes) {
+		const i = steps.findIndex((s) => s >= c.step);
+		if (i >= 0) out.add(i);
+	}
+	return [...out].sort((a, b) => a - b);
+}
