@@ -6,6 +6,7 @@ import HessianFigure from './hessian/HessianFigure.svelte';
 import CascadeFigure from './cascade/CascadeFigure.svelte';
 import DelayFigure from './delay/DelayFigure.svelte';
 import GrokkingFigure from './grokking/GrokkingFigure.svelte';
+import RescueFigure from './rescue/RescueFigure.svelte';
 
 /** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
 export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
@@ -14,5 +15,6 @@ export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>
 	hessian: HessianFigure,
 	cascade: CascadeFigure,
 	delay: DelayFigure,
-	grokking: GrokkingFigure
+	grokking: GrokkingFigure,
+	rescue: RescueFigure
 };

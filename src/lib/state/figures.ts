@@ -34,7 +34,8 @@ export const FIGURE_SCHEMAS = {
 		epsilon: { kind: 'number', min: 1e-3, max: 1e-1, default: 1e-2, log: true },
 		seed
 	},
-	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } }
+	grokking: { seed: { kind: 'int', min: 1, max: 3, default: 1 } },
+	rescue: { seed: { kind: 'int', min: 1, max: 3, default: 1 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -46,7 +47,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	hessian: 'The Hessian eigenvalue crossing',
 	cascade: 'The cascade',
 	delay: 'Delayed symmetry-breaking',
-	grokking: 'Measured: grokking through the probe'
+	grokking: 'Measured: grokking through the probe',
+	rescue: 'Measured: weight decay switched on in a stuck run'
 };
 
 export function isFigureName(x: string): x is FigureName {
