@@ -142,6 +142,38 @@ describe('the live lab embed', () => {
 	});
 });
 
+describe('"Copy embed code" on the lab', () => {
+	it('gives an iframe of /embed/lab with the lab’s settings, which replays them in a deck', async () => {
+		const base = inject('baseUrl');
+		const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+		const page = await context.newPage();
+		const errors = watchErrors(page);
+		await page.goto(`${base}/lab?preset=grokking-small&seed=4&weightDecay=0&schedule=weightDecay@1000=1&v=1`, { waitUntil: 'load' });
+		await until('the lab to run', async () => Number(await attr(page, 'step', '[data-figure="lab"]')) > 0);
+		await page.click('[data-control="copy-embed"]');
+		await until('the copied notice', async () => ((await page.locator('.share .notice').textContent()) ?? '').includes('copied'), 10_000);
+		const code = await page.evaluate(() => navigator.clipboard.readText());
+		const src = /<iframe src="([^"]+)"/.exec(code)?.[1] ?? '';
+		expect(src.startsWith(`${base}/embed/lab?`)).toBe(true);
+		const params = new URL(src).searchParams;
+		expect(params.get('preset')).toBe('grokking-small');
+		expect(params.get('seed')).toBe('4');
+		expect(params.get('weightDecay')).toBe('0');
+		expect(params.get('schedule')).toBe('weightDecay@1000=1');
+		await page.close();
+
+		const deck = await context.newPage();
+		await deck.goto(`${hostUrl}?src=${encodeURIComponent(src)}`, { waitUntil: 'load' });
+		const frame = await (await deck.locator('#lab').elementHandle())!.contentFrame();
+		await frame!.waitForSelector(ROOT);
+		expect(await attr(frame!, 'schedule')).toBe('weightDecay@1000=1');
+		expect(await attr(frame!, 'weight-decay')).toBe('0');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('the lab opened in a background tab', () => {
 	it('starts paused without a false error banner, and trains once visible', async () => {
 		const base = inject('baseUrl');
