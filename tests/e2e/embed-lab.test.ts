@@ -174,6 +174,31 @@ describe('"Copy embed code" on the lab', () => {
 	});
 });
 
+describe('pinned runs in the lab', () => {
+	it('a pin survives reset and a toy switch, and is drawn over the next run', async () => {
+		const base = inject('baseUrl');
+		const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+		const errors = watchErrors(page);
+		const LAB = '[data-figure="lab"]';
+		await page.goto(`${base}/lab?preset=grokking-small&weightDecay=0&v=1`, { waitUntil: 'load' });
+		await until('a few snapshots', async () => Number(await attr(page, 'snapshots', LAB)) >= 3);
+		await page.click('[data-control="pin"]');
+		expect(await attr(page, 'pins', LAB)).toBe('1');
+		const lines = async () => page.locator(`${LAB} path[stroke-dasharray="2 2"]`).count();
+		await page.click('[data-control="reset"]');
+		await until('the reset run', async () => Number(await attr(page, 'snapshots', LAB)) >= 2);
+		expect(await attr(page, 'pins', LAB)).toBe('1');
+		// ρ, accuracy and the (ρ, W/T) plane each draw the pin.
+		await until('the overlays', async () => (await lines()) >= 3);
+		await page.locator('label', { hasText: 'Toy' }).locator('select').selectOption('sae');
+		await until('the SAE run', async () => (await attr(page, 'toy', LAB)) === 'sae' && Number(await attr(page, 'snapshots', LAB)) >= 1);
+		expect(await attr(page, 'pins', LAB)).toBe('1');
+		expect(await page.locator('ul.pins li').textContent()).toContain('grokking: shown when that toy is');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
 describe('the lab opened in a background tab', () => {
 	it('starts paused without a false error banner, and trains once visible', async () => {
 		const base = inject('baseUrl');
