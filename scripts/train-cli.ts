@@ -15,6 +15,7 @@ import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { formatSchedule, type Schedule } from '../src/lib/train/schedule';
+import { rescueTable, type RescueDocument } from '../src/lib/content/rescue-table';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 
@@ -138,7 +139,8 @@ async function main(args: TrainCliArgs): Promise<void> {
 	if (args.out) {
 		mkdirSync(dirname(args.out), { recursive: true });
 		const doc = {
-			command: `npm run train -- ${process.argv.slice(2).join(' ')}`,
+			// Quoted where a shell would split or expand (a schedule list holds ';'), so the command can be pasted back.
+			command: `npm run train -- ${process.argv.slice(2).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a}'`)).join(' ')}`,
 			date: new Date().toISOString(),
 			backend,
 			backendNote: note,
@@ -155,7 +157,10 @@ async function main(args: TrainCliArgs): Promise<void> {
 function printTables(file: string): void {
 	const doc = JSON.parse(readFileSync(file, 'utf8')) as SweepDocument;
 	console.log(`Made by \`${doc.command}\` on ${doc.date.slice(0, 10)} (${doc.backend}, preset ${doc.preset}).\n`);
-	if (doc.runs[0]?.summary.toy === 'grokking') {
+	if (doc.runs.some((r) => 'schedule' in r)) {
+		// Runs with schedules (e.g. grokking-rescue.json): one row per schedule.
+		console.log(rescueTable(doc as RescueDocument));
+	} else if (doc.runs[0]?.summary.toy === 'grokking') {
 		console.log(grokkingTable(doc));
 		console.log('');
 		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));
