@@ -101,4 +101,19 @@ describe('schedule in a training session', () => {
 			session.dispose();
 		}
 	});
+
+	it('a user change after the schedule fired becomes the value reset starts from', () => {
+		const session = new Session(tinyGrokking({ hyper: { lr: 3e-3, weightDecay: 0, noise: 0 } }), 2, 4);
+		session.schedule = [{ step: 3, key: 'weightDecay', value: 1 }];
+		try {
+			session.train(100);
+			session.train(100);
+			expect(session.hyper.weightDecay).toBe(1);
+			session.setHyper({ weightDecay: 0.4 });
+			session.reset();
+			expect(session.hyper.weightDecay).toBe(0.4);
+		} finally {
+			session.dispose();
+		}
+	});
 });

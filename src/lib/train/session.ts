@@ -135,8 +135,11 @@ export class Session {
 		return snap;
 	}
 
+	/** A change from the user: its values become what reset and reseed start from (the schedule no longer undoes them). */
 	setHyper(partial: Partial<Hyper>): HyperChange[] {
-		return this.trainer.setHyper(partial);
+		const changes = this.trainer.setHyper(partial);
+		for (const key of Object.keys(partial) as (keyof Hyper)[]) delete this.beforeSchedule[key];
+		return changes;
 	}
 
 	/** Same seed, same initialisation; clears the probe, trajectory and ring buffer. */
