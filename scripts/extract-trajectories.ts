@@ -4,6 +4,7 @@ import { extractTrajectories } from '../src/lib/content/trajectory-extract';
 import { extractShapes } from '../src/lib/content/shapes-extract';
 import { SHAPE_SOURCES } from '../src/lib/content/shape-sources';
 import { extractSsl, SSL_GROUPS } from '../src/lib/content/ssl-extract';
+import { extractRescue } from '../src/lib/content/rescue-extract';
 
 const doc = JSON.parse(readFileSync('content/data/grokking-sweep.json', 'utf8'));
 mkdirSync('static/data', { recursive: true });
@@ -21,3 +22,8 @@ writeFileSync(
 	'static/data/ssl-trajectories.json',
 	JSON.stringify(Object.fromEntries(SSL_GROUPS.map((g) => [g, extractSsl(JSON.parse(readFileSync(`content/data/ssl-${g}.json`, 'utf8')))])))
 );
+// The intervention figure's runs (content/12-intervention.md): weight decay switched on at a step.
+if (existsSync('content/data/grokking-rescue.json')) {
+	const rescue = JSON.parse(readFileSync('content/data/grokking-rescue.json', 'utf8'));
+	writeFileSync('static/data/grokking-rescue.json', JSON.stringify(extractRescue(rescue)));
+}

@@ -2,6 +2,7 @@
  * Headless training runs in Node (wasm backend, cpu if wasm fails), with the same code as the browser worker.
  *   npm run train -- grokking|sae|ssl [--preset NAME] [--data synthetic|digits] [--tau T[,U…]] [--steps N] [--seed S | --seeds 1,2,3] [--weight-decay X[,Y…]]
  *                    [--noise X] [--lr X] [--probe-every K] [--stop-after-grok N] [--json] [--out FILE]
+ *                    [--schedule 'weightDecay@1500=1;none;…']
  * Prints a progress bar and a summary per run, or JSON lines with --json; --out writes all runs as one document.
  *   npm run train -- table FILE.json   prints the markdown tables of a saved sweep (content/data/README.md).
  *   npm run train -- sae --data acts.npy [--labels labels.npy] [--width M] [--steps N] [--json]   trains the SAE on
@@ -16,6 +17,8 @@ import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
 import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
 import type { Snapshot } from '../src/lib/train/protocol';
+import { formatSchedule, type Schedule } from '../src/lib/train/schedule';
+import { rescueTable, type RescueDocument } from '../src/lib/content/rescue-table';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { loadUploadPreset } from './train-upload';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
@@ -134,17 +137,19 @@ async function main(args: TrainCliArgs): Promise<void> {
 	const fractions: (number | null)[] = args.trainFractions ?? [null];
 
 	const runs: unknown[] = [];
+	const schedules: (Schedule | null)[] = args.schedules ?? [null];
 	for (const fraction of fractions)
 	for (const [i, { wd, tau }] of variants.entries()) {
-		for (const seed of args.seeds) {
+		for (const schedule of schedules) for (const seed of args.seeds) {
 			const config: ToyConfig = structuredClone(base);
 			config.hyper.weightDecay = wd;
 			if (fraction !== null && config.toy === 'grokking') config.trainFraction = fraction;
 			if (config.toy === 'ssl' && tau !== undefined) config.tau = tau;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
-			const label = `${args.toy} ${preset.name}${fraction !== null ? ` frac ${fraction}` : ''} seed ${seed} wd ${wd}${config.toy === 'ssl' ? ` τ ${config.tau}` : ''}`;
+			const label = `${args.toy} ${preset.name}${fraction !== null ? ` frac ${fraction}` : ''} seed ${seed} wd ${wd}${config.toy === 'ssl' ? ` τ ${config.tau}` : ''}${schedule ? ` schedule ${formatSchedule(schedule) || 'none'}` : ''}`;
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
+				schedule: schedule ?? undefined,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				data: upload?.uploaded ?? null,
 				stopAfterSb: args.stopAfterSb ?? undefined,
@@ -166,6 +171,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 				weightDecay: wd,
 				...(config.toy === 'grokking' ? { trainFraction: config.trainFraction } : {}),
 				...(config.toy === 'ssl' ? { tau: config.tau, data: config.data } : {}),
+				...(schedule ? { schedule: formatSchedule(schedule) || 'none' } : {}),
 				stepBudget: config.steps,
 				summary: result.summary,
 				msPerStep: result.msPerStep,
@@ -177,7 +183,8 @@ async function main(args: TrainCliArgs): Promise<void> {
 	if (args.out) {
 		mkdirSync(dirname(args.out), { recursive: true });
 		const doc = {
-			command: `npm run train -- ${process.argv.slice(2).join(' ')}`,
+			// Quoted where a shell would split or expand (a schedule list holds ';'), so the command can be pasted back.
+			command: `npm run train -- ${process.argv.slice(2).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a}'`)).join(' ')}`,
 			date: new Date().toISOString(),
 			backend,
 			backendNote: note,
@@ -196,7 +203,10 @@ function printTables(file: string): void {
 	const problems = sweepProblems(doc);
 	if (problems.length > 0) throw new Error(`${file} is not a sound sweep:\n  ${problems.join('\n  ')}`);
 	console.log(`Made by \`${doc.command}\` on ${doc.date.slice(0, 10)} (${doc.backend}, preset ${doc.preset}).\n`);
-	if (doc.runs[0]?.summary.toy === 'grokking') {
+	if (doc.runs.some((r) => 'schedule' in r)) {
+		// Runs with schedules (e.g. grokking-rescue.json): one row per schedule.
+		console.log(rescueTable(doc as RescueDocument));
+	} else if (doc.runs[0]?.summary.toy === 'grokking') {
 		console.log(grokkingTable(doc));
 		console.log('');
 		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));

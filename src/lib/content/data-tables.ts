@@ -4,6 +4,7 @@
  */
 import { forecastRunsTable, forecastScoresTable, forecastSensitivityTable } from '$lib/forecast/forecast-table';
 import type { ForecastFitDocument } from '$lib/forecast/fit-document';
+import { rescueTable, type RescueDocument } from './rescue-table';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
 import { storyTables } from './story-tables';
 import { sslStepTable, sslTable } from '$lib/train/ssl-table';
@@ -54,5 +55,9 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	}
 	const trace = docs['sae-lottery-trace'] as unknown as TraceDocument | undefined;
 	if (trace) out['sae-beta'] = betaTable(trace) + provenance(trace as unknown as SweepDocument);
+	// Intervention: weight decay switched on in a stuck run (content/12-intervention.md).
+	const rescue = docs['grokking-rescue'] as RescueDocument | undefined;
+	const control = docs['grokking-small-wd1'] as RescueDocument | undefined;
+	if (rescue) out['grokking-rescue'] = rescueTable(rescue, control) + provenance(rescue) + (control ? provenance(control) : '');
 	return out;
 }

@@ -10,6 +10,7 @@ import ShapesFigure from './shapes/ShapesFigure.svelte';
 import ForecastFigure from './forecast/ForecastFigure.svelte';
 import SslFigure from './ssl/SslFigure.svelte';
 import LotteryFigure from './lottery/LotteryFigure.svelte';
+import RescueFigure from './rescue/RescueFigure.svelte';
 
 /** Every article figure, by the name used in `::figure{name}`, in URLs and in /embed/<name>. */
 export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>> = {
@@ -22,5 +23,6 @@ export const FIGURE_COMPONENTS: Record<FigureName, Component<{ prefix: string }>
 	shapes: ShapesFigure,
 	forecast: ForecastFigure,
 	ssl: SslFigure,
-	lottery: LotteryFigure
+	lottery: LotteryFigure,
+	rescue: RescueFigure
 };

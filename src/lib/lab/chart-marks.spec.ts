@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMarks, hyperMarks, stepMarks } from './chart-marks';
+import { eventMarks, hyperMarks, stepMarks, withPlanned } from './chart-marks';
 
 const events = { onset: 60.5, escape: 130, symmetryBreaking: null, lag: null, collapse: null, shape: 'full-v' as const, rhoMax: 3 };
 
@@ -29,5 +29,17 @@ describe('chart marks', () => {
 			[70, 1],
 			[130, 0]
 		]);
+	});
+});
+
+describe('planned schedule marks', () => {
+	it('adds the schedule entries still ahead, and draws a fired one once', () => {
+		const schedule = [{ step: 100, key: 'weightDecay' as const, value: 1 }, { step: 300, key: 'noise' as const, value: 0 }];
+		expect(withPlanned([], schedule, 50).map((c) => c.step)).toEqual([100, 300]);
+		const fired = [{ step: 100, key: 'weightDecay' as const, value: 1 }];
+		const both = withPlanned(fired, schedule, 150);
+		expect(both.map((c) => c.step)).toEqual([100, 300]);
+		expect(hyperMarks(withPlanned(fired, schedule, 99)).map((m) => m.step)).toEqual([100, 300]);
+		expect(withPlanned(fired, undefined, 0)).toEqual(fired);
 	});
 });

@@ -62,3 +62,11 @@ export function stepMarks(events: TrajectoryEvents | null | undefined, changes: 
 	}
 	return marks;
 }
+
+/**
+ * The changes made so far plus the schedule's entries still ahead of `step`, so a scheduled switch is marked before it
+ * happens (hyperMarks shows one mark per step and key, so a planned entry and its execution draw once).
+ */
+export function withPlanned(changes: readonly HyperChange[], schedule: readonly HyperChange[] | undefined, step: number): HyperChange[] {
+	return [...changes, ...(schedule ?? []).filter((e) => e.step > step)];
+}

@@ -109,3 +109,30 @@ describe('LabRun: your activations', () => {
 		expect(run.uploadError).toMatch(/still starting/);
 	});
 });
+
+describe('LabRun: visibility and schedules', () => {
+	it('is the one sender of visibility: holds a hidden tab back until ready, then sends it before play', () => {
+		const f = fakeClient();
+		const run = new LabRun(() => f.client);
+		run.setVisibility(true); // before init: nothing to post to
+		run.init({ toy: 'grokking', seed: 1, wasmPath: '/wasm/', play: true });
+		run.setVisibility(true); // during the warm-up
+		expect(f.sent.map((m) => m.type)).toEqual(['init']);
+		f.emit(ready());
+		expect(f.sent.map((m) => m.type)).toEqual(['init', 'setVisibility', 'play']);
+		expect(f.sent[1]).toEqual({ type: 'setVisibility', hidden: true });
+	});
+
+	it('sends the schedule with init and on change, as plain data', () => {
+		const f = fakeClient();
+		const run = new LabRun(() => f.client);
+		const schedule = [{ step: 1000, key: 'weightDecay' as const, value: 1 }];
+		run.init({ toy: 'grokking', seed: 1, wasmPath: '/wasm/', schedule });
+		expect(f.sent[0]).toMatchObject({ type: 'init', schedule });
+		expect((f.sent[0] as { schedule: unknown }).schedule).not.toBe(schedule);
+		f.emit(ready());
+		run.setSchedule([{ step: 5, key: 'noise', value: 0 }]);
+		expect(f.sent.at(-1)).toEqual({ type: 'setSchedule', schedule: [{ step: 5, key: 'noise', value: 0 }] });
+		expect(() => structuredClone(f.sent)).not.toThrow();
+	});
+});

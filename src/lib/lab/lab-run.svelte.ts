@@ -15,6 +15,7 @@ import type {
 	Snapshot,
 	UploadMessage
 } from '$lib/train/protocol';
+import type { ScheduleEntry } from '$lib/train/schedule';
 import { appendSnapshot } from './snapshot-buffer';
 
 type StatusMessage = Extract<FromWorker, { type: 'status' }>;
@@ -94,7 +95,8 @@ export class LabRun {
 		this.error = null;
 		this.starting = true;
 		this.#afterReady = { hyper, play };
-		this.#pending = { type: 'init', ...rest };
+		// Plain copies: a schedule read from rune state is a proxy, which postMessage cannot clone.
+		this.#pending = { type: 'init', ...rest, ...(rest.schedule ? { schedule: plainSchedule(rest.schedule) } : {}) };
 		this.#client.post(this.#pending);
 	}
 
@@ -142,6 +144,10 @@ export class LabRun {
 		this.#client.post({ type: 'upload', ...files });
 	}
 
+	/** Replace the run's schedule (the page then resets, so it replays from step 0). */
+	setSchedule(schedule: ScheduleEntry[]): void {
+		this.#post({ type: 'setSchedule', schedule: plainSchedule(schedule) });
+	}
 	/** A hidden tab pauses training; visible again resumes it (unless the user paused). Remembered across a warm-up. */
 	setVisibility(hidden: boolean): void {
 		this.#hidden = hidden;
@@ -231,6 +237,10 @@ export class LabRun {
 				break;
 		}
 	}
+}
+
+function plainSchedule(schedule: readonly ScheduleEntry[]): ScheduleEntry[] {
+	return schedule.map(({ step, key, value }) => ({ step, key, value }));
 }
 
 function sameHyper(a: Hyper, b: Hyper): boolean {

@@ -42,7 +42,8 @@ export const FIGURE_SCHEMAS = {
 	forecast: { split: { kind: 'enum', values: ['seed', 'fraction'], default: 'seed' } },
 	ssl: { runs: { kind: 'enum', values: ['synthetic', 'digits', 'tau'], default: 'synthetic' } },
 	// lottery: measured seed and the scrubbed step as a fraction of training (0.05 = the early step)
-	lottery: { seed: { kind: 'int', min: 1, max: 10, default: 1 }, t: { kind: 'number', min: 0, max: 1, default: 0.05, digits: 3 } }
+	lottery: { seed: { kind: 'int', min: 1, max: 10, default: 1 }, t: { kind: 'number', min: 0, max: 1, default: 0.05, digits: 3 } },
+	rescue: { seed: { kind: 'int', min: 1, max: 3, default: 1 } }
 } satisfies Record<string, Schema>;
 
 export type FigureName = keyof typeof FIGURE_SCHEMAS;
@@ -58,7 +59,8 @@ export const FIGURE_TITLES: Record<FigureName, string> = {
 	shapes: 'Measured: the shapes our runs make',
 	forecast: 'Forecasting symmetry breaking from the probe',
 	ssl: 'Measured: a contrastive encoder through the probe',
-	lottery: 'The feature lottery in the SAE toy'
+	lottery: 'The feature lottery in the SAE toy',
+	rescue: 'Measured: weight decay switched on in a stuck run'
 };
 
 export function isFigureName(x: string): x is FigureName {

@@ -59,3 +59,28 @@ describe('lab URL state', () => {
 		}
 	});
 });
+
+describe('lab URL schedule', () => {
+	it('reads schedule=, drops garbage entries and clamps values to the slider ranges', () => {
+		const s = decodeLab(new URLSearchParams('schedule=weightDecay@1500=1,bogus,noise@3000=9,lr@-1=0.1&weightDecay=0'));
+		expect(s.weightDecay).toBe(0);
+		expect(s.schedule).toEqual([
+			{ step: 1500, key: 'weightDecay', value: 1 },
+			{ step: 3000, key: 'noise', value: HYPER_RANGES.noise.max }
+		]);
+		expect(decodeLab(new URLSearchParams('schedule=%%%')).schedule).toBeUndefined();
+	});
+
+	it('round-trips through the URL and is dropped when emptied', () => {
+		const s = patchLab(labDefaults('grokking'), { weightDecay: 0, schedule: [{ step: 1000, key: 'weightDecay', value: 1 }] });
+		const url = encodeLab(s);
+		expect(url.get('schedule')).toBe('weightDecay@1000=1');
+		expect(decodeLab(new URLSearchParams(url.toString()))).toEqual(s);
+		expect(encodeLab(patchLab(s, { schedule: [] })).has('schedule')).toBe(false);
+	});
+
+	it('a toy switch clears the schedule', () => {
+		const s = patchLab(labDefaults('grokking'), { schedule: [{ step: 10, key: 'noise', value: 0 }] });
+		expect(patchLab(s, { toy: 'sae' }).schedule).toBeUndefined();
+	});
+});

@@ -5,6 +5,7 @@
  */
 import { MID_PRESET, getPreset, presetNames } from '$lib/train/presets';
 import { SSL_DATA_SOURCES, type Hyper, type SslDataSource, type ToyName } from '$lib/train/config';
+import { formatSchedule, parseSchedule, type Schedule } from '$lib/train/schedule';
 import { decodeState, encodeState, type Schema, type StateOf } from './schema';
 
 export const LAB_TOYS: readonly ToyName[] = ['grokking', 'sae', 'ssl'];
@@ -65,6 +66,14 @@ export interface LabState extends Omit<StateOf<LabSchema>, 'toy'> {
 	/** SSL toy only. */
 	data?: SslDataSource;
 	tau?: number;
+	/** Hyper-parameter changes at set steps (URL `schedule=weightDecay@1500=1,noise@3000=0`); absent when empty. */
+	schedule?: Schedule;
+}
+
+/** The URL's schedule: garbage entries dropped, values clamped to the slider ranges (never throws). */
+function decodeSchedule(params: URLSearchParams): { schedule?: Schedule } {
+	const { schedule } = parseSchedule(params.get('schedule'), HYPER_RANGES);
+	return schedule.length ? { schedule } : {};
 }
 
 function toyOf(params: URLSearchParams): ToyName {
@@ -74,12 +83,18 @@ function toyOf(params: URLSearchParams): ToyName {
 
 export function decodeLab(params: URLSearchParams): LabState {
 	const toy = toyOf(params);
-	return { ...(decodeState(labSchema(toy), params) as unknown as LabState), toy };
+	return { ...(decodeState(labSchema(toy), params) as unknown as LabState), toy, ...decodeSchedule(params) };
 }
 
 /** Writes only what differs from the toy's defaults (plus the toy itself when it is not the default). */
 export function encodeLab(state: LabState, params = new URLSearchParams()): URLSearchParams {
-	return encodeState(labSchema(state.toy), state as unknown as StateOf<Schema>, params);
+	encodeState(labSchema(state.toy), state as unknown as StateOf<Schema>, params);
+	const schedule = formatSchedule(state.schedule ?? []);
+	if (schedule) {
+		params.set('schedule', schedule);
+		params.set('v', '1');
+	} else params.delete('schedule');
+	return params;
 }
 
 /** The defaults of a toy: its preset's hyper-parameters, automatic preset, seed 1. */

@@ -57,3 +57,14 @@ describe('train CLI: your activations', () => {
 		expect(() => parseTrainArgs(['ssl', '--data', 'digits', '--labels', 'l.npy'])).toThrow(/for the sae toy/);
 	});
 });
+
+describe('--schedule', () => {
+	it('reads one or several schedules, with none as a baseline', () => {
+		const a = parseTrainArgs(['grokking', '--schedule', 'none;weightDecay@500=1,noise@900=0']);
+		expect(a.schedules).toEqual([[], [{ step: 500, key: 'weightDecay', value: 1 }, { step: 900, key: 'noise', value: 0 }]]);
+	});
+	it('refuses entries it cannot read', () => {
+		expect(() => parseTrainArgs(['grokking', '--schedule', 'weightDecay@x=1'])).toThrow(/cannot read "weightDecay@x=1"/);
+		expect(() => parseTrainArgs(['grokking', '--schedule', 'beta@10=1'])).toThrow(/--schedule/);
+	});
+});

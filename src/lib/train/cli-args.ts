@@ -1,6 +1,7 @@
 /** Argument parsing for `npm run train`: one clear message for anything it does not understand. */
 import { SSL_DATA_SOURCES, type BackendName, type SslDataSource, type ToyName } from './config';
 import { presetNames } from './presets';
+import { MAX_SCHEDULE_ENTRIES, parseSchedule, type Schedule } from './schedule';
 
 export interface TrainCliArgs {
 	toy: ToyName;
@@ -28,6 +29,8 @@ export interface TrainCliArgs {
 	width: number | null;
 	/** SSL: NT-Xent temperature(s) (a list sweeps τ). */
 	taus: number[] | null;
+	/** Hyper-parameter changes at set steps; a list of schedules (separated by ';') runs each one. */
+	schedules: Schedule[] | null;
 }
 
 export const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
@@ -48,7 +51,27 @@ export const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
   --labels FILE.npy      sae with --data: (N,) integer labels, used only for purity and the lottery
   --width M              sae with --data: M·d atoms (default 2)
   --data synthetic|digits  ssl: input source (default synthetic; digits picks the ssl-digits preset)
-  --tau T                ssl: NT-Xent temperature (default 0.1); a list (0.1,0.2,0.5) sweeps it`;
+  --tau T                ssl: NT-Xent temperature (default 0.1); a list (0.1,0.2,0.5) sweeps it
+  --schedule TEXT        hyper-parameter changes at set steps, as in the lab's URL: weightDecay@1500=1,noise@3000=0
+                         (keys weightDecay, noise, lr); several schedules separated by ';' each run every seed
+                         ('none' in the list: a run without changes, e.g. the baseline)`;
+
+/** The CLI's value bounds for schedules: anything the trainer accepts (the lab clamps to its slider ranges). */
+const CLI_SCHEDULE_RANGES = {
+	weightDecay: { min: 0, max: Infinity },
+	noise: { min: 0, max: Infinity },
+	lr: { min: Number.MIN_VALUE, max: Infinity }
+};
+
+function scheduleList(v: string): Schedule[] {
+	return v.split(';').map((text) => {
+		if (text.trim() === 'none') return [];
+		const { schedule, dropped } = parseSchedule(text, CLI_SCHEDULE_RANGES);
+		if (dropped.length) throw new Error(`--schedule: cannot read "${dropped.join('", "')}" (want key@step=value with key weightDecay|noise|lr, step ≥ 1, at most ${MAX_SCHEDULE_ENTRIES} entries)`);
+		if (!schedule.length) throw new Error(`--schedule: empty schedule in "${v}"`);
+		return schedule;
+	});
+}
 
 function numberList(flag: string, v: string, integer: boolean): number[] {
 	const xs = v.split(',').map((s) => Number(s.trim()));
@@ -85,7 +108,8 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 		data: null,
 		labels: null,
 		width: null,
-		taus: null
+		taus: null,
+		schedules: null
 	};
 	const rest = [...argv];
 	if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested(TRAIN_USAGE);
@@ -156,6 +180,9 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 			case '--tau':
 				args.taus = numberList(flag, value, false);
 				if (args.taus.some((t) => t <= 0)) throw new Error('--tau must be > 0');
+				break;
+			case '--schedule':
+				args.schedules = scheduleList(value);
 				break;
 			default:
 				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);

@@ -19,17 +19,11 @@ export interface TrainClient {
 }
 
 /**
- * Start the worker. Unless `followVisibility` is false, the client itself tells the worker when the tab is hidden or
- * visible again (a hidden tab pauses training; it resumes if the hidden pause was the only one).
+ * Start the worker. Visibility (hidden tab, off-screen embed) is not this client's business: one owner posts it, the
+ * lab's store (LabRun.setVisibility, fed by src/lib/lab/visibility.ts), which holds it back until the worker is ready.
  */
-export function createTrainClient(options: { followVisibility?: boolean } = {}): TrainClient {
+export function createTrainClient(): TrainClient {
 	const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-	const onVisibility = () => worker.postMessage({ type: 'setVisibility', hidden: document.hidden } satisfies ToWorker);
-	const followVisibility = options.followVisibility !== false && typeof document !== 'undefined';
-	if (followVisibility) {
-		document.addEventListener('visibilitychange', onVisibility);
-		if (document.hidden) onVisibility();
-	}
 	const listeners = new Set<(msg: FromWorker) => void>();
 	worker.onmessage = (e: MessageEvent<FromWorker>) => {
 		for (const cb of listeners) cb(e.data);
@@ -45,7 +39,6 @@ export function createTrainClient(options: { followVisibility?: boolean } = {}):
 			return () => listeners.delete(cb);
 		},
 		terminate() {
-			if (followVisibility) document.removeEventListener('visibilitychange', onVisibility);
 			worker.postMessage({ type: 'dispose' } satisfies ToWorker);
 			// Give the dispose a moment to free GPU memory before the thread goes.
 			setTimeout(() => worker.terminate(), 100);

@@ -6,6 +6,7 @@
 import type { ToyConfig } from './config';
 import type { Snapshot } from './protocol';
 import { summarise, toRecord, type RunSummary, type SnapshotRecord } from './run-summary';
+import type { Schedule } from './schedule';
 import { Session } from './session';
 import type { UploadedActivations } from './upload-validate';
 
@@ -17,6 +18,8 @@ export interface HeadlessOptions {
 	onSnapshot?: (s: Snapshot) => void;
 	/** Uploaded activations, for an SAE config with `upload` set (`npm run train -- sae --data`). */
 	data?: UploadedActivations | null;
+	/** Hyper-parameter changes at set steps (schedule.ts). */
+	schedule?: Schedule;
 }
 
 export interface HeadlessResult {
@@ -30,6 +33,7 @@ export interface HeadlessResult {
 export async function runHeadless(config: ToyConfig, seed: number, opts: HeadlessOptions): Promise<HeadlessResult> {
 	if (!Number.isInteger(opts.steps) || opts.steps < 1) throw new Error(`steps must be a positive integer, got ${opts.steps}`);
 	const session = new Session(config, seed, 4, opts.data ?? null);
+	session.schedule = opts.schedule ?? [];
 	const records: SnapshotRecord[] = [];
 	let trainMs = 0;
 	let probeMs = 0;

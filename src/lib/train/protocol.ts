@@ -21,6 +21,7 @@
 
 import type { ShapeTag, TrajectoryEvents, BetaMode } from '../probe/types';
 import type { BackendName, Hyper, HyperChange, ToyConfig, ToyName } from './config';
+import type { ScheduleEntry } from './schedule';
 
 export type { BackendName, Hyper, HyperChange, HyperKey, ToyConfig, ToyName } from './config';
 
@@ -42,6 +43,8 @@ export interface InitMessage {
 	ssl?: { tau?: number };
 	/** Site root ending in '/', for data files (SSL digits); default: wasmPath without its 'wasm/'. */
 	dataPath?: string;
+	/** Hyper-parameter changes at set steps (schedule.ts); replayed by reset and reseed. */
+	schedule?: ScheduleEntry[];
 }
 
 export type ToWorker =
@@ -57,6 +60,8 @@ export type ToWorker =
 	/** Change hyper-parameters on the running model; each change is recorded with its step. */
 	| { type: 'setHyper'; hyper: Partial<Hyper> }
 	| { type: 'setVisibility'; hidden: boolean }
+	/** Replace the run's schedule (entries at steps already passed do not fire until a reset replays them). */
+	| { type: 'setSchedule'; schedule: ScheduleEntry[] }
 	/** Ask the worker to resend its snapshot ring buffer (answered with `history`). */
 	| { type: 'history' }
 	/** Free every tensor and stop; the worker can then be terminated. */

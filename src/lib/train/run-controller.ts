@@ -23,6 +23,7 @@ import { Session, type SessionCheckpoint } from './session';
 import { prepareUpload } from './upload-run';
 import { UploadError } from './upload-validate';
 import { dataRootOf, prepareSsl } from './prepare-ssl';
+import { validateSchedule } from './schedule';
 
 export type Post = (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
 
@@ -118,6 +119,11 @@ export class RunController {
 		if (msg.type === 'dispose') return this.dispose();
 		if (msg.type === 'upload') return this.upload(msg);
 		const session = this.session;
+		// A page opened in a background tab may say so before init: remember it (the run starts paused).
+		if (msg.type === 'setVisibility' && !session) {
+			this.hidden = msg.hidden;
+			return;
+		}
 		if (!session) {
 			this.post({ type: 'error', message: `"${msg.type}" before "init": send init first` });
 			return;
@@ -152,6 +158,9 @@ export class RunController {
 				session.setHyper(msg.hyper);
 				this.postStatus(true);
 				break;
+			case 'setSchedule':
+				session.schedule = validateSchedule(msg.schedule);
+				break;
 			case 'setVisibility':
 				this.hidden = msg.hidden;
 				if (msg.hidden && this.running) {
@@ -177,6 +186,7 @@ export class RunController {
 		if (msg.toy !== 'grokking' && msg.toy !== 'sae' && msg.toy !== 'ssl') throw new Error(`init: toy must be "grokking", "sae" or "ssl", got "${String(msg.toy)}"`);
 		if (!Number.isInteger(msg.seed) || msg.seed < 0) throw new Error(`init: seed must be a non-negative integer, got ${msg.seed}`);
 		if (msg.preset) getPreset(msg.preset, msg.toy); // one clear error for a bad name, before the warm-up
+		const schedule = validateSchedule(msg.schedule ?? []);
 		this.choice = await this.backends.choose(getPreset(MID_PRESET[msg.toy]).config, msg);
 		this.backend = this.choice.backend;
 		this.failed = [];
@@ -185,6 +195,7 @@ export class RunController {
 		await prepareSsl(preset.config, msg.ssl, dataRootOf(msg.wasmPath, msg.dataPath));
 		const info: PresetInfo = { name: preset.name, label: preset.label, config: preset.config };
 		this.session = new Session(preset.config, msg.seed, this.ringCapacity);
+		this.session.schedule = schedule;
 		this.post({
 			type: 'ready',
 			backend: this.choice.backend,

@@ -13,6 +13,7 @@ import { RingBuffer } from './ring-buffer';
 import { deriveSeed, Stream, streamRng } from './seeded';
 import { runProbe } from './snapshot';
 import { SnapshotHealth } from './snapshot-health';
+import { entriesAt, nextScheduleStep, type Schedule } from './schedule';
 import type { Trainer, TrainerCheckpoint } from './trainer';
 import type { UploadedActivations } from './upload-validate';
 
@@ -43,6 +44,10 @@ export class Session {
 	private guard = new SnapshotHealth();
 	/** The guard's verdict on the last snapshot (non-finite drawn values, exploding weights, a stalled run). */
 	snapshotHealth: Health = { ok: true };
+	/** Hyper-parameter changes at set steps (schedule.ts); a chunk never trains across one. */
+	schedule: Schedule = [];
+	/** The value each scheduled key had before the schedule first changed it: reset and reseed start from it again. */
+	private beforeSchedule: Partial<Hyper> = {};
 
 	constructor(
 		readonly config: ToyConfig,
@@ -78,11 +83,24 @@ export class Session {
 		return s % this.config.probeEvery === 0 || this.trainer.extraSnapshotSteps().includes(s);
 	}
 
-	/** Enqueue up to `maxSteps` training steps, never past the next snapshot step. Returns the steps enqueued. */
+	/**
+	 * Enqueue up to `maxSteps` training steps, never past the next snapshot step nor the next schedule step. Applies
+	 * the schedule entries due at the current step first. Returns the steps enqueued.
+	 */
 	train(maxSteps: number): number {
-		const n = Math.max(0, Math.min(maxSteps, this.nextSnapshotStep() - this.trainer.step));
+		this.applySchedule();
+		const s = this.trainer.step;
+		const n = Math.max(0, Math.min(maxSteps, this.nextSnapshotStep() - s, nextScheduleStep(this.schedule, s) - s));
 		this.trainer.train(n);
 		return n;
+	}
+
+	/** Apply the schedule entries of the current step (logged as hyper changes at that step). */
+	private applySchedule(): void {
+		const due = entriesAt(this.schedule, this.trainer.step);
+		if (due.length === 0) return;
+		for (const e of due) if (!(e.key in this.beforeSchedule)) this.beforeSchedule[e.key] = this.trainer.hyper[e.key];
+		this.trainer.setHyper(Object.fromEntries(due.map((e) => [e.key, e.value])));
 	}
 
 	/** Read the last loss (waiting for queued work) and check it. */
@@ -125,18 +143,23 @@ export class Session {
 		return snap;
 	}
 
+	/** A change from the user: its values become what reset and reseed start from (the schedule no longer undoes them). */
 	setHyper(partial: Partial<Hyper>): HyperChange[] {
-		return this.trainer.setHyper(partial);
+		const changes = this.trainer.setHyper(partial);
+		for (const key of Object.keys(partial) as (keyof Hyper)[]) delete this.beforeSchedule[key];
+		return changes;
 	}
 
 	/** Same seed, same initialisation; clears the probe, trajectory and ring buffer. */
 	reset(): void {
+		this.undoSchedule();
 		this.trainer.reset();
 		this.clearHistory();
 	}
 
 	/** New seed: new data split / features, initialisation, batches and noise. Hyper-parameters in force are kept. */
 	reseed(seed: number): void {
+		this.undoSchedule();
 		const hyper = { ...this.trainer.hyper };
 		const next = createTrainer(this.config, seed, this.data);
 		this.trainer.dispose();
@@ -146,6 +169,12 @@ export class Session {
 		this.seed = seed;
 		this.display = null;
 		this.clearHistory();
+	}
+
+	/** Put back what the schedule changed, so the next run starts where this one started and replays it. */
+	private undoSchedule(): void {
+		this.trainer.setHyper(this.beforeSchedule);
+		this.beforeSchedule = {};
 	}
 
 	private clearHistory(): void {
