@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HelpRequested, parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
 import type { ToyConfig } from '../src/lib/train/config';
+import { FrequencyLotteryRecorder, type FrequencyLotteryRun } from '../src/lib/train/frequency-lottery-run';
 import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
 import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
@@ -82,6 +83,16 @@ function printSummary(label: string, r: HeadlessResult): void {
 	if (s.stopped) console.log(`  stopped early: ${s.stopped}`);
 }
 
+function printFrequencyLottery(f: FrequencyLotteryRun): void {
+	const e = f.early;
+	console.error(
+		`  frequency lottery: keep ${fmt(e.keep)} from step ${e.earlyStep} (chance ${fmt(e.chance)}, shuffled ${fmt(e.shuffled)}), ` +
+			`from init ${fmt(f.fromStart.keep)}; Spearman ${fmt(e.spearman)}; ${e.distinct} distinct of ${e.nAlive} alive; ` +
+			`key frequencies ${f.keyFrequenciesStart} → max ${f.keyFrequenciesMax} → ${f.keyFrequenciesFinal}; ` +
+			`median decision step ${fmt(f.medianDecision)} (onset ${fmt(f.onset)}, decided by onset ${fmt(f.decidedByOnset)})`
+	);
+}
+
 /** Typed arrays → plain arrays for JSON. */
 function jsonReplacer(_k: string, v: unknown): unknown {
 	return ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v;
@@ -106,14 +117,19 @@ async function main(args: TrainCliArgs): Promise<void> {
 			config.hyper.weightDecay = wd;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
 			const label = `${args.toy} ${preset.name} seed ${seed} wd ${wd}`;
+			const lotteryRecorder = new FrequencyLotteryRecorder();
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				onSnapshot: (s) => {
+					lotteryRecorder.add(s);
 					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
 					else progress(s, config.steps, label);
 				}
 			});
+			// Grokking: the frequency lottery inside the run (frequency-lottery-run.ts); null for the SAE.
+			const frequencyLottery = lotteryRecorder.summary(result.summary.onset);
+			if (frequencyLottery) printFrequencyLottery(frequencyLottery);
 			if (args.json) console.log(JSON.stringify({ type: 'summary', seed, weightDecay: wd, summary: result.summary, msPerStep: result.msPerStep, msPerProbe: result.msPerProbe }));
 			else {
 				if (process.stderr.isTTY) process.stderr.write('\n');
@@ -126,7 +142,8 @@ async function main(args: TrainCliArgs): Promise<void> {
 				summary: result.summary,
 				msPerStep: result.msPerStep,
 				msPerProbe: result.msPerProbe,
-				trajectory: toColumns(result.records)
+				trajectory: toColumns(result.records),
+				...(frequencyLottery ? { frequencyLottery } : {})
 			});
 		}
 	}
