@@ -19,6 +19,8 @@ export interface GrokkingReadouts {
 	prediction: Uint16Array;
 	/** Softmax probability of that prediction, scaled to 0 … 255. */
 	confidence: Uint8Array;
+	/** 1 where pair i is in the training split. */
+	isTrain: Uint8Array;
 	/** Share of test / train pairs predicted correctly. */
 	testCorrect: number;
 	trainCorrect: number;
@@ -42,6 +44,9 @@ export interface GrokkingReadouts {
 	keepFromStart: number;
 	/** The lottery between the early step (5% of the run) and now; null before the early step. */
 	lottery: FrequencyLotteryStats | null;
+	/** Each neuron's dominant frequency at the early step (null before it), and which neurons are alive now. */
+	earlyWinner: Uint8Array | null;
+	alive: Uint8Array;
 }
 
 /** Per-neuron Fourier picture of f = E·W1[:D, :] (p × H). */
@@ -192,6 +197,7 @@ export class GrokkingReadoutTracker {
 			K,
 			prediction,
 			confidence,
+			isTrain: data.isTrain.slice(),
 			testCorrect: shareCorrect(prediction, data.label, data.test),
 			trainCorrect: shareCorrect(prediction, data.label, data.train),
 			embeddingPower: Float32Array.from(emb),
@@ -206,7 +212,9 @@ export class GrokkingReadoutTracker {
 			initWeights: this.init.weights.slice(),
 			initScale: this.init.scale.slice(),
 			keepFromStart: n > 0 ? kept / n : NaN,
-			lottery
+			lottery,
+			earlyWinner: lottery && this.early ? this.early.winner.slice() : null,
+			alive
 		};
 	}
 

@@ -222,8 +222,9 @@ export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
 	if (s.metrics.kind === 'sae') arrays.push(s.metrics.purity, s.metrics.maxCos, s.metrics.alive);
 	if (s.metrics.kind === 'grokking' && s.metrics.readouts) {
 		const r = s.metrics.readouts;
-		arrays.push(r.prediction, r.confidence, r.embeddingPower, r.neuronPower, r.winner, r.winnerPower, r.neuronStrength);
-		arrays.push(r.weights, r.weightScale, r.initWeights, r.initScale);
+		arrays.push(r.prediction, r.confidence, r.isTrain, r.embeddingPower, r.neuronPower, r.winner, r.winnerPower, r.neuronStrength);
+		arrays.push(r.weights, r.weightScale, r.initWeights, r.initScale, r.alive);
+		if (r.earlyWinner) arrays.push(r.earlyWinner);
 	}
 	const seen = new Set<ArrayBuffer>();
 	for (const a of arrays) if (a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
