@@ -16,7 +16,7 @@ import { getPreset } from '../src/lib/train/presets';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
-import { frequencyLotteryTable } from '../src/lib/train/frequency-lottery-table';
+import { frequencyLotteryTable, keepToFinalTable } from '../src/lib/train/frequency-lottery-table';
 
 const fmt = (x: number | null | undefined, digits = 3) =>
 	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
@@ -172,7 +172,10 @@ function printTables(file: string): void {
 		console.log(grokkingTable(doc));
 		console.log('');
 		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));
-		if (doc.runs.some((r) => 'frequencyLottery' in r)) console.log(`\n${frequencyLotteryTable([doc])}`);
+		if (doc.runs.some((r) => 'frequencyLottery' in r)) {
+			console.log(`\n${frequencyLotteryTable([doc])}\n`);
+			console.log(keepToFinalTable([doc], [0, 50, 75, 100, 150, 250, 500, 1000, 1500, 2000]));
+		}
 	} else console.log(saeTable(doc));
 }
 

@@ -3,7 +3,7 @@
  * Each table is followed by the command and date that produced its data.
  */
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
-import { frequencyLotteryTable } from '$lib/train/frequency-lottery-table';
+import { frequencyLotteryTable, keepToFinalTable } from '$lib/train/frequency-lottery-table';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -21,6 +21,9 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
 	// The frequency lottery inside grokking: weight decay 1 and 3, and 0.3 (capped) in a file of its own.
 	const lotteryDocs = ['frequency-lottery', 'frequency-lottery-wd03'].map((n) => docs[n]).filter((d) => d !== undefined);
-	if (lotteryDocs.length) out['frequency-lottery'] = frequencyLotteryTable(lotteryDocs) + lotteryDocs.map(provenance).join('');
+	if (lotteryDocs.length) {
+		out['frequency-lottery'] = frequencyLotteryTable(lotteryDocs) + lotteryDocs.map(provenance).join('');
+		out['frequency-lottery-decided'] = keepToFinalTable(lotteryDocs, [0, 50, 75, 100, 150, 250, 500, 1000, 1500, 2000]);
+	}
 	return out;
 }

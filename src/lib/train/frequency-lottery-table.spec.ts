@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frequencyLotteryTable } from './frequency-lottery-table';
+import { frequencyLotteryTable, keepToFinalTable } from './frequency-lottery-table';
 import type { SweepDocument } from './sweep-table';
 
 const stats = (keep: number, earlyStep: number) => ({ earlyStep, nAlive: 100, keep, chance: 1 / 29, shuffled: 0.05, spearman: 0.1, distinct: 9 });
@@ -17,7 +17,7 @@ const run = (seed: number, wd: number, keep: number, onset: number) => ({
 		keyFrequenciesStart: 25,
 		keyFrequenciesMax: 26,
 		keyFrequenciesFinal: 6 + seed,
-		columns: { step: [], keyFrequencies: [], embeddingKeyFrequencies: [], keepToFinal: [] }
+		columns: { step: [0, 25, 50], keyFrequencies: [], embeddingKeyFrequencies: [], keepToFinal: [0.1 * seed, 0.5, 1] }
 	}
 });
 
@@ -31,5 +31,11 @@ describe('frequency lottery table', () => {
 		expect(rows[3]).toMatch(/^\| 1 \| 1,2 \| 1725–1750 \|/);
 		expect(rows[3]).toContain('| 20–30 |');
 		expect(rows[3]).toContain('25 → 26 → 7–8');
+	});
+
+	it('reads the share already on the final winner at fixed steps, – where a run has no such snapshot', () => {
+		const doc = { command: 'c', date: 'd', backend: 'wasm', preset: 'p', runs: [run(1, 1, 0.3, 65), run(2, 1, 0.3, 65)] as never };
+		const rows = keepToFinalTable([doc], [0, 50, 75]).split('\n');
+		expect(rows[2]).toBe('| 1 | 10–20 | 100 | – |');
 	});
 });

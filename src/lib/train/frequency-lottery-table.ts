@@ -28,3 +28,25 @@ export function frequencyLotteryTable(docs: SweepDocument[]): string {
 	}
 	return lines.join('\n');
 }
+
+/** Share of neurons already on their final winner at fixed steps (%, range over seeds; "–" past a run's end). */
+export function keepToFinalTable(docs: SweepDocument[], steps: number[]): string {
+	const runs = docs.flatMap((d) => d.runs as LotteryRunRecord[]).filter((r) => r.frequencyLottery);
+	const decays = [...new Set(runs.map((r) => r.weightDecay))].sort((a, b) => a - b);
+	const lines = [`| weight decay | ${steps.map((s) => `@ ${s}`).join(' | ')} |`, `|---|${steps.map(() => '---').join('|')}|`];
+	for (const wd of decays) {
+		const rs = runs.filter((r) => r.weightDecay === wd);
+		const cells = steps.map((st) =>
+			range(
+				rs.map((r) => {
+					const c = r.frequencyLottery!.columns;
+					const i = c.step.indexOf(st);
+					return i < 0 ? null : pct(c.keepToFinal[i]);
+				}),
+				1
+			)
+		);
+		lines.push(`| ${wd} | ${cells.join(' | ')} |`);
+	}
+	return lines.join('\n');
+}
