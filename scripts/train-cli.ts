@@ -94,6 +94,13 @@ function printFrequencyLottery(f: FrequencyLotteryRun): void {
 	);
 }
 
+/** JSON lines keep the grokking readouts' numbers, not their per-pair / per-neuron arrays (tens of kB a snapshot). */
+function compactReadouts(s: Snapshot): unknown {
+	if (s.metrics.kind !== 'grokking' || !s.metrics.readouts) return s;
+	const { keyFrequencies, embeddingKeyFrequencies, testCorrect, trainCorrect, keepFromStart, lottery } = s.metrics.readouts;
+	return { ...s, metrics: { ...s.metrics, readouts: { keyFrequencies, embeddingKeyFrequencies, testCorrect, trainCorrect, keepFromStart, lottery } } };
+}
+
 /** Typed arrays → plain arrays for JSON. */
 function jsonReplacer(_k: string, v: unknown): unknown {
 	return ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v;
@@ -124,7 +131,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 				stopAfterGrok: args.stopAfterGrok ?? undefined,
 				onSnapshot: (s) => {
 					lotteryRecorder.add(s);
-					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: s }, jsonReplacer));
+					if (args.json) console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, snapshot: compactReadouts(s) }, jsonReplacer));
 					else progress(s, config.steps, label);
 				}
 			});
