@@ -25,5 +25,7 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 		out['frequency-lottery'] = frequencyLotteryTable(lotteryDocs) + lotteryDocs.map(provenance).join('');
 		out['frequency-lottery-decided'] = keepToFinalTable(lotteryDocs, [0, 50, 75, 100, 150, 250, 500, 1000, 1500, 2000]);
 	}
+	const small = docs['frequency-lottery-small'];
+	if (small) out['frequency-lottery-small'] = frequencyLotteryTable([small]) + provenance(small);
 	return out;
 }
