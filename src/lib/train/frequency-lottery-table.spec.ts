@@ -31,6 +31,9 @@ describe('frequency lottery table', () => {
 		expect(rows[3]).toMatch(/^\| 1 \| 1,2 \| 1725–1750 \|/);
 		expect(rows[3]).toContain('| 20–30 |');
 		expect(rows[3]).toContain('25 → 26 → 7–8');
+		const early = run(3, 0.3, 0.5, 60);
+		(early.summary as { finalTestAcc: number }).finalTestAcc = 0.03;
+		expect(frequencyLotteryTable([doc([early])]).split('\n')[2]).toMatch(/^\| 0\.3 \(stopped before generalising\) \|/);
 	});
 
 	it('reads the share already on the final winner at fixed steps, – where a run has no such snapshot', () => {

@@ -22,8 +22,10 @@ export function frequencyLotteryTable(docs: SweepDocument[]): string {
 		const f = rs.map((r) => r.frequencyLottery!);
 		const s = rs.map((r) => r.summary as GrokkingSummary);
 		const key = `${range(f.map((x) => x.keyFrequenciesStart))} → ${range(f.map((x) => x.keyFrequenciesMax))} → ${range(f.map((x) => x.keyFrequenciesFinal))}`;
+		// Rows whose runs stopped before generalising are marked: their "final" winners are the memorisation plateau's.
+		const mark = s.some((x) => x.finalTestAcc < 0.5) ? ' (stopped before generalising)' : '';
 		lines.push(
-			`| ${wd} | ${rs.map((r) => r.seed).join(',')} | ${range(s.map((x) => x.steps))} | ${range(s.map((x) => x.finalTestAcc), 3)} | ${range(f.map((x) => x.early.earlyStep))} | ${range(f.map((x) => pct(x.early.keep)), 1)} | ${range(f.map((x) => pct(x.early.chance)), 1)} | ${range(f.map((x) => pct(x.early.shuffled)), 1)} | ${range(f.map((x) => pct(x.fromStart.keep)), 1)} | ${range(f.map((x) => x.early.spearman), 2)} | ${range(f.map((x) => x.early.distinct))} (${range(f.map((x) => x.early.nAlive))}) | ${key} | ${range(s.map((x) => x.onset), 0)} | ${range(f.map((x) => x.medianDecision), 0)} | ${range(f.map((x) => pct(x.decidedByOnset)), 0)} |`
+			`| ${wd}${mark} | ${rs.map((r) => r.seed).join(',')} | ${range(s.map((x) => x.steps))} | ${range(s.map((x) => x.finalTestAcc), 3)} | ${range(f.map((x) => x.early.earlyStep))} | ${range(f.map((x) => pct(x.early.keep)), 1)} | ${range(f.map((x) => pct(x.early.chance)), 1)} | ${range(f.map((x) => pct(x.early.shuffled)), 1)} | ${range(f.map((x) => pct(x.fromStart.keep)), 1)} | ${range(f.map((x) => x.early.spearman), 2)} | ${range(f.map((x) => x.early.distinct))} (${range(f.map((x) => x.early.nAlive))}) | ${key} | ${range(s.map((x) => x.onset), 0)} | ${range(f.map((x) => x.medianDecision), 0)} | ${range(f.map((x) => pct(x.decidedByOnset)), 0)} |`
 		);
 	}
 	return lines.join('\n');
@@ -33,7 +35,7 @@ export function frequencyLotteryTable(docs: SweepDocument[]): string {
 export function keepToFinalTable(docs: SweepDocument[], steps: number[]): string {
 	const runs = docs.flatMap((d) => d.runs as LotteryRunRecord[]).filter((r) => r.frequencyLottery);
 	const decays = [...new Set(runs.map((r) => r.weightDecay))].sort((a, b) => a - b);
-	const lines = [`| weight decay | ${steps.map((s) => `@ ${s}`).join(' | ')} |`, `|---|${steps.map(() => '---').join('|')}|`];
+	const lines = [`| weight decay | ${steps.map((s) => `% @ step ${s}`).join(' | ')} |`, `|---|${steps.map(() => '---').join('|')}|`];
 	for (const wd of decays) {
 		const rs = runs.filter((r) => r.weightDecay === wd);
 		const cells = steps.map((st) =>
@@ -46,7 +48,8 @@ export function keepToFinalTable(docs: SweepDocument[], steps: number[]): string
 				1
 			)
 		);
-		lines.push(`| ${wd} | ${cells.join(' | ')} |`);
+		const mark = rs.some((r) => (r.summary as GrokkingSummary).finalTestAcc < 0.5) ? ' (stopped before generalising)' : '';
+		lines.push(`| ${wd}${mark} | ${cells.join(' | ')} |`);
 	}
 	return lines.join('\n');
 }
