@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockPoints, moveCell, parsePair, shares, strongestNeurons } from './grok-view';
+import { clockPoints, lotterySeries, moveCell, parsePair, shares, strongestNeurons } from './grok-view';
 
 describe('grok-view helpers', () => {
 	it('orders neurons by strength and normalises spectra', () => {
@@ -29,5 +29,16 @@ describe('grok-view helpers', () => {
 		expect(parsePair('7', '1', 7)).toEqual({ error: expect.stringMatching(/between 0 and 6/) });
 		expect(parsePair('2.5', '1', 7)).toEqual({ error: expect.stringMatching(/whole number/) });
 		expect(parsePair('', '1', 7)).toEqual({ error: 'Enter a.' });
+	});
+
+	it('collects the live keep-shares, NaN before the early step, skipping snapshots without readouts', () => {
+		const snap = (step: number, keep: number | null) =>
+			({ step, metrics: { kind: 'grokking', readouts: { keyFrequencies: 20 - step / 10, keepFromStart: 0.1, lottery: keep === null ? null : { keep } } } }) as never;
+		const sae = { step: 5, metrics: { kind: 'sae' } } as never;
+		const s = lotterySeries([snap(0, null), sae, snap(50, 0.4)]);
+		expect(s.steps).toEqual([0, 50]);
+		expect(s.keep[0]).toBeNaN();
+		expect(s.keep[1]).toBe(0.4);
+		expect(s.key).toEqual([20, 15]);
 	});
 });

@@ -132,3 +132,17 @@ export function parsePair(aText: string, bText: string, p: number): { a: number;
 	if (typeof b === 'string') return { error: b };
 	return { a, b };
 }
+
+/** Per snapshot with readouts: step, keep-share since the early step (NaN before it) and since step 0, key frequencies. */
+export function lotterySeries(snaps: readonly Snapshot[]): { steps: number[]; keep: number[]; keepFromStart: number[]; key: number[] } {
+	const out = { steps: [] as number[], keep: [] as number[], keepFromStart: [] as number[], key: [] as number[] };
+	for (const s of snaps) {
+		const r = readoutsOf(s);
+		if (!r) continue;
+		out.steps.push(s.step);
+		out.keep.push(r.lottery ? r.lottery.keep : NaN);
+		out.keepFromStart.push(r.keepFromStart);
+		out.key.push(r.keyFrequencies);
+	}
+	return out;
+}
