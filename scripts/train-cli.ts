@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HelpRequested, parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
 import type { ToyConfig } from '../src/lib/train/config';
+import { FrequencyLotteryRecorder, type FrequencyLotteryRun } from '../src/lib/train/frequency-lottery-run';
 import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
 import { useNodeBackend } from '../src/lib/train/node-backend';
 import { getPreset } from '../src/lib/train/presets';
@@ -24,6 +25,7 @@ import { loadUploadPreset } from './train-upload';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 import { sweepProblems } from '../src/lib/train/sweep-validate';
 import { sslStepTable, sslTable } from '../src/lib/train/ssl-table';
+import { frequencyLotteryTable, keepToFinalTable } from '../src/lib/train/frequency-lottery-table';
 
 const fmt = (x: number | null | undefined, digits = 3) =>
 	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
@@ -106,6 +108,23 @@ function printSummary(label: string, r: HeadlessResult): void {
 	if (s.stopped) console.log(`  stopped early: ${s.stopped}`);
 }
 
+function printFrequencyLottery(f: FrequencyLotteryRun): void {
+	const e = f.early;
+	console.error(
+		`  frequency lottery: keep ${fmt(e.keep)} from step ${e.earlyStep} (chance ${fmt(e.chance)}, shuffled ${fmt(e.shuffled)}), ` +
+			`from init ${fmt(f.fromStart.keep)}; Spearman ${fmt(e.spearman)}; ${e.distinct} distinct of ${e.nAlive} alive; ` +
+			`key frequencies ${f.keyFrequenciesStart} → max ${f.keyFrequenciesMax} → ${f.keyFrequenciesFinal}; ` +
+			`median decision step ${fmt(f.medianDecision)} (onset ${fmt(f.onset)}, decided by onset ${fmt(f.decidedByOnset)})`
+	);
+}
+
+/** JSON lines keep the grokking readouts' numbers, not their per-pair / per-neuron arrays (tens of kB a snapshot). */
+function compactReadouts(s: Snapshot): unknown {
+	if (s.metrics.kind !== 'grokking' || !s.metrics.readouts) return s;
+	const { keyFrequencies, embeddingKeyFrequencies, testCorrect, trainCorrect, keepFromStart, lottery } = s.metrics.readouts;
+	return { ...s, metrics: { ...s.metrics, readouts: { keyFrequencies, embeddingKeyFrequencies, testCorrect, trainCorrect, keepFromStart, lottery } } };
+}
+
 /** Typed arrays → plain arrays for JSON. */
 function jsonReplacer(_k: string, v: unknown): unknown {
 	return ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v;
@@ -147,6 +166,7 @@ async function main(args: TrainCliArgs): Promise<void> {
 			if (config.toy === 'ssl' && tau !== undefined) config.tau = tau;
 			if (args.steps && args.steps.length > 1) config.steps = args.steps[i];
 			const label = `${args.toy} ${preset.name}${fraction !== null ? ` frac ${fraction}` : ''} seed ${seed} wd ${wd}${config.toy === 'ssl' ? ` τ ${config.tau}` : ''}${schedule ? ` schedule ${formatSchedule(schedule) || 'none'}` : ''}`;
+			const lotteryRecorder = new FrequencyLotteryRecorder();
 			const result = await runHeadless(config, seed, {
 				steps: config.steps,
 				schedule: schedule ?? undefined,
@@ -154,13 +174,17 @@ async function main(args: TrainCliArgs): Promise<void> {
 				data: upload?.uploaded ?? null,
 				stopAfterSb: args.stopAfterSb ?? undefined,
 				onSnapshot: (s) => {
+					lotteryRecorder.add(s);
 					if (args.json) {
 						const top = s.metrics.kind === 'ssl' ? { tau: config.toy === 'ssl' ? config.tau : undefined, step: s.step, rho: s.probe.rho, knnAcc: s.metrics.knnAcc } : {};
-						console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, ...top, snapshot: s }, jsonReplacer));
+						console.log(JSON.stringify({ type: 'snapshot', seed, weightDecay: wd, ...top, snapshot: compactReadouts(s) }, jsonReplacer));
 					}
 					else progress(s, config.steps, label);
 				}
 			});
+			// Grokking: the frequency lottery inside the run (frequency-lottery-run.ts); null for the SAE.
+			const frequencyLottery = lotteryRecorder.summary(result.summary.onset);
+			if (frequencyLottery) printFrequencyLottery(frequencyLottery);
 			if (args.json) console.log(JSON.stringify({ type: 'summary', seed, weightDecay: wd, summary: result.summary, msPerStep: result.msPerStep, msPerProbe: result.msPerProbe }));
 			else {
 				if (process.stderr.isTTY) process.stderr.write('\n');
@@ -176,7 +200,8 @@ async function main(args: TrainCliArgs): Promise<void> {
 				summary: result.summary,
 				msPerStep: result.msPerStep,
 				msPerProbe: result.msPerProbe,
-				trajectory: toColumns(result.records)
+				trajectory: toColumns(result.records),
+				...(frequencyLottery ? { frequencyLottery } : {})
 			});
 		}
 	}
@@ -210,6 +235,10 @@ function printTables(file: string): void {
 		console.log(grokkingTable(doc));
 		console.log('');
 		console.log(rhoTrajectoryTable(doc, [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]));
+		if (doc.runs.some((r) => 'frequencyLottery' in r)) {
+			console.log(`\n${frequencyLotteryTable([doc])}\n`);
+			console.log(keepToFinalTable([doc], [0, 50, 75, 100, 150, 250, 500, 1000, 1500, 2000]));
+		}
 	} else if (doc.runs[0]?.summary.toy === 'ssl') {
 		console.log(sslTable([doc]));
 		console.log('');

@@ -10,6 +10,7 @@ import { storyTables } from './story-tables';
 import { sslStepTable, sslTable } from '$lib/train/ssl-table';
 import { betaTable, studyTable, studyVerdict, type TraceDocument } from '$lib/train/study-table';
 import type { StudyDocument } from '$lib/train/sae-study';
+import { frequencyLotteryTable, keepToFinalTable } from '$lib/train/frequency-lottery-table';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -59,5 +60,13 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	const rescue = docs['grokking-rescue'] as RescueDocument | undefined;
 	const control = docs['grokking-small-wd1'] as RescueDocument | undefined;
 	if (rescue) out['grokking-rescue'] = rescueTable(rescue, control) + provenance(rescue) + (control ? provenance(control) : '');
+	// The frequency lottery inside grokking: weight decay 1 and 3, and 0.3 (capped) in a file of its own.
+	const lotteryDocs = ['frequency-lottery', 'frequency-lottery-wd03'].map((n) => docs[n]).filter((d) => d !== undefined);
+	if (lotteryDocs.length) {
+		out['frequency-lottery'] = frequencyLotteryTable(lotteryDocs) + lotteryDocs.map(provenance).join('');
+		out['frequency-lottery-decided'] = keepToFinalTable(lotteryDocs, [0, 50, 75, 100, 150, 250, 500, 1000, 1500, 2000]);
+	}
+	const small = docs['frequency-lottery-small'];
+	if (small) out['frequency-lottery-small'] = frequencyLotteryTable([small]) + provenance(small);
 	return out;
 }

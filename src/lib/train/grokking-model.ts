@@ -34,6 +34,19 @@ export class OneHotPairs {
 	}
 }
 
+/** The seeded initial values of E, W1, b1, W2, b2 as plain arrays (also used by the readouts for the run's start). */
+export function initialGrokkingValues(cfg: GrokkingConfig, seed: number): Float32Array[] {
+	const { p, embedDim: e, hidden: H } = cfg;
+	const rng = streamRng(seed, Stream.init);
+	return [
+		normalInit(rng, p * e, 1),
+		uniformInit(rng, 2 * e * H, 1 / Math.sqrt(2 * e)),
+		uniformInit(rng, H, 1 / Math.sqrt(2 * e)),
+		uniformInit(rng, H * p, 1 / Math.sqrt(H)),
+		uniformInit(rng, p, 1 / Math.sqrt(H))
+	];
+}
+
 export class GrokkingModel {
 	readonly E: tf.Variable;
 	readonly W1: tf.Variable;
@@ -58,15 +71,7 @@ export class GrokkingModel {
 
 	/** Assign the seeded initial values (same seed → same weights on every backend). */
 	initialise(seed: number): void {
-		const { p, embedDim: e, hidden: H } = this.cfg;
-		const rng = streamRng(seed, Stream.init);
-		const values = [
-			normalInit(rng, p * e, 1),
-			uniformInit(rng, 2 * e * H, 1 / Math.sqrt(2 * e)),
-			uniformInit(rng, H, 1 / Math.sqrt(2 * e)),
-			uniformInit(rng, H * p, 1 / Math.sqrt(H)),
-			uniformInit(rng, p, 1 / Math.sqrt(H))
-		];
+		const values = initialGrokkingValues(this.cfg, seed);
 		tf.tidy(() => this.variables.forEach((v, i) => v.assign(tf.tensor(values[i], v.shape))));
 	}
 

@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GrokkingConfig } from './config';
 import { makeGrokkingData, type GrokkingData } from './grokking-data';
-import { crossEntropy, GrokkingModel, OneHotPairs } from './grokking-model';
+import { crossEntropy, GrokkingModel, initialGrokkingValues, OneHotPairs } from './grokking-model';
+import { GrokkingReadoutTracker } from './grokking-readouts';
 import { classificationMetrics, rowCentred, withinTotalRatio } from './label-metrics';
 import { Trainer, type Evaluation } from './trainer';
 
@@ -16,6 +17,8 @@ export class GrokkingTrainer extends Trainer<GrokkingConfig> {
 	private readonly allPairs: OneHotPairs;
 	private readonly Ytrain: tf.Tensor2D;
 	private readonly labels16: Int16Array;
+	/** What the network learned (prediction table, Fourier spectra, frequency lottery), per snapshot. */
+	readonly readouts: GrokkingReadoutTracker;
 
 	constructor(config: GrokkingConfig, seed: number) {
 		super(config, seed);
@@ -28,7 +31,25 @@ export class GrokkingTrainer extends Trainer<GrokkingConfig> {
 		this.Ytrain = tf.tidy(() => tf.oneHot(tf.tensor1d(pick(label), 'int32'), p).toFloat() as tf.Tensor2D);
 		this.labels16 = Int16Array.from(label);
 		this.model = new GrokkingModel(config);
+		const [E0, W10] = initialGrokkingValues(config, seed);
+		this.readouts = new GrokkingReadoutTracker(this.data, config.embedDim, config.hidden, config.steps, E0, W10);
 		this.start();
+	}
+
+	extraSnapshotSteps(): number[] {
+		return [this.readouts.earlyStep];
+	}
+
+	protected exportExtra(): unknown {
+		return this.readouts.exportState();
+	}
+
+	protected importExtra(extra: unknown): void {
+		this.readouts.importState(extra);
+	}
+
+	protected resetExtra(): void {
+		this.readouts.reset();
 	}
 
 	get variables(): tf.Variable[] {
@@ -50,7 +71,14 @@ export class GrokkingTrainer extends Trainer<GrokkingConfig> {
 			const norm = tf.addN(this.variables.map((v) => tf.sum(tf.square(v))));
 			return [h, this.model.logits(h), tf.transpose(this.model.W2), norm];
 		});
-		const [h, logits, W, norm] = (await Promise.all([hT.data(), logitsT.data(), w2T.data(), normT.data()])) as Float32Array[];
+		const [h, logits, W, norm, E, W1] = (await Promise.all([
+			hT.data(),
+			logitsT.data(),
+			w2T.data(),
+			normT.data(),
+			this.model.E.data(),
+			this.model.W1.data()
+		])) as Float32Array[];
 		tf.dispose([hT, logitsT, w2T, normT]);
 		const { label, train, test, isTrain } = this.data;
 		const tr = classificationMetrics(logits, p, label, train);
@@ -63,7 +91,8 @@ export class GrokkingTrainer extends Trainer<GrokkingConfig> {
 				testLoss: te.loss,
 				trainAcc: tr.acc,
 				testAcc: te.acc,
-				weightNorm: norm[0]
+				weightNorm: norm[0],
+				readouts: this.readouts.update(this.step, E, W1, logits)
 			},
 			Z: h,
 			n,

@@ -22,6 +22,7 @@
 import type { ShapeTag, TrajectoryEvents, BetaMode } from '../probe/types';
 import type { BackendName, Hyper, HyperChange, ToyConfig, ToyName } from './config';
 import type { ScheduleEntry } from './schedule';
+import type { GrokkingReadouts } from './grokking-readouts';
 
 export type { BackendName, Hyper, HyperChange, HyperKey, ToyConfig, ToyName } from './config';
 
@@ -104,6 +105,8 @@ export interface GrokkingMetrics {
 	testAcc: number;
 	/** Sum of squared weights (what weight decay pulls down). */
 	weightNorm: number;
+	/** What the network learned: prediction table, Fourier spectra, frequency lottery (grokking-readouts.ts). */
+	readouts?: GrokkingReadouts;
 }
 
 /** The feature-lottery statistics (science.md §6), computed once `step ≥ earlyStep`, with "final" = this snapshot. */
@@ -256,6 +259,12 @@ export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
 	const arrays: ArrayBufferView[] = [s.probe.lambdas, s.probe.prototypes2d, s.probe.points2d, s.probe.pointLabels];
 	if (s.probe.pointTrain) arrays.push(s.probe.pointTrain);
 	if (s.metrics.kind === 'sae') arrays.push(s.metrics.purity, s.metrics.maxCos, s.metrics.alive);
+	if (s.metrics.kind === 'grokking' && s.metrics.readouts) {
+		const r = s.metrics.readouts;
+		arrays.push(r.prediction, r.confidence, r.isTrain, r.embeddingPower, r.neuronPower, r.winner, r.winnerPower, r.neuronStrength);
+		arrays.push(r.weights, r.weightScale, r.initWeights, r.initScale, r.alive);
+		if (r.earlyWinner) arrays.push(r.earlyWinner);
+	}
 	const seen = new Set<ArrayBuffer>();
 	for (const a of arrays) if (a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
 	return [...seen];
