@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'v
 import { createUrlWriter, URL_WRITE_DELAY_MS } from './url-writer';
 import { FIGURE_SCHEMAS, type CloudKind } from './figures';
 import { decodeState, sliderRange, type Schema, type StateOf } from './schema';
+import urlStateSource from './url-state.svelte.ts?raw';
+import labSettingsSource from '$lib/lab/lab-settings.svelte.ts?raw';
 
 describe('createUrlWriter (the one debouncer behind figure and lab URL state)', () => {
 	let href = 'https://example.test/lab?old=1';
@@ -35,6 +37,13 @@ describe('createUrlWriter (the one debouncer behind figure and lab URL state)', 
 		vi.advanceTimersByTime(1);
 		expect(replaceState).toHaveBeenCalledTimes(1);
 		expect(new URL(href).searchParams.toString()).toBe('old=1&b=2');
+	});
+
+	it('is the only debouncer: figure URL state and lab settings both use it, neither keeps its own timer', () => {
+		for (const source of [urlStateSource, labSettingsSource]) {
+			expect(source).toMatch(/createUrlWriter\(/);
+			expect(source).not.toMatch(/setTimeout|clearTimeout/);
+		}
 	});
 
 	it('cancel drops a pending write', () => {
