@@ -4,12 +4,11 @@
  */
 import { browser } from '$app/environment';
 import { decodeLab, encodeLab, labDefaults, patchLab, type LabState } from '$lib/state/lab';
-
-const WRITE_DELAY_MS = 150;
+import { createUrlWriter } from '$lib/state/url-writer';
 
 export class LabSettings {
 	value: LabState = $state(labDefaults('grokking'));
-	#timer: ReturnType<typeof setTimeout> | undefined;
+	#writer = createUrlWriter();
 
 	constructor() {
 		if (browser) this.value = decodeLab(new URL(location.href).searchParams);
@@ -19,12 +18,9 @@ export class LabSettings {
 	set(patch: Partial<LabState>): void {
 		this.value = patchLab(this.value, patch);
 		if (!browser) return;
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => {
-			const url = new URL(location.href);
+		this.#writer.schedule((url) => {
 			for (const k of [...url.searchParams.keys()]) url.searchParams.delete(k);
 			encodeLab(this.value, url.searchParams);
-			history.replaceState(history.state, '', url);
-		}, WRITE_DELAY_MS);
+		});
 	}
 }

@@ -26,7 +26,8 @@ export const FIGURE_SCHEMAS = {
 		k: { kind: 'int', min: 2, max: 6, default: 2 },
 		seed
 	},
-	cascade: { rho: rho(1.2), sep: { kind: 'number', min: 1, max: 6, default: 3.5 }, seed },
+	// The cascade's sweep and K_eff chart start at 0.4·β_c: below that nothing happens on four clusters.
+	cascade: { rho: { ...rho(1.2), min: 0.4 }, sep: { kind: 'number', min: 1, max: 6, default: 3.5 }, seed },
 	delay: {
 		schedule: { kind: 'enum', values: ['ramp', 'plateau'], default: 'ramp' },
 		// γ: the normal form's dissipation (ramp up to 1, plateau up to 0.05); η: the plateau's growth rate μ0 − γ.

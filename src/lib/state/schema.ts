@@ -12,9 +12,28 @@ export type FieldSpec =
 
 export type Schema = Record<string, FieldSpec>;
 
+/** The decoded value type of a schema: enum fields keep their literal union (`'two-blobs' | 'ring' | …`). */
 export type StateOf<S extends Schema> = {
-	[K in keyof S]: S[K] extends { kind: 'enum' } ? string : S[K] extends { kind: 'bool' } ? boolean : number;
+	[K in keyof S]: S[K] extends { kind: 'enum'; values: readonly (infer V)[] }
+		? V
+		: S[K] extends { kind: 'bool' }
+			? boolean
+			: number;
 };
+
+/** A number or int field's slider range, so a control never offers less or more than its URL state accepts. */
+export interface SliderRange {
+	min: number;
+	max: number;
+	log: boolean;
+	step?: number;
+}
+
+export function sliderRange(f: FieldSpec): SliderRange {
+	if (f.kind === 'int') return { min: f.min, max: f.max, log: false, step: 1 };
+	if (f.kind === 'number') return { min: f.min, max: f.max, log: f.log ?? false };
+	throw new Error(`sliderRange: a ${f.kind} field has no range`);
+}
 
 export const STATE_VERSION = 1;
 

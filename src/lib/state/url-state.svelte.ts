@@ -4,10 +4,11 @@
  */
 import { browser } from '$app/environment';
 import { clampState, decodeState, defaults, encodeState, type Schema, type StateOf } from './schema';
+import { createUrlWriter } from './url-writer';
 
 export class UrlState<S extends Schema> {
 	value: StateOf<S> = $state() as StateOf<S>;
-	#timer: ReturnType<typeof setTimeout> | undefined;
+	#writer = createUrlWriter();
 
 	constructor(
 		readonly schema: S,
@@ -35,11 +36,6 @@ export class UrlState<S extends Schema> {
 
 	#scheduleWrite() {
 		if (!browser) return;
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => {
-			const url = new URL(location.href);
-			encodeState(this.schema, this.value, url.searchParams, this.prefix);
-			history.replaceState(history.state, '', url);
-		}, 150);
+		this.#writer.schedule((url) => encodeState(this.schema, this.value, url.searchParams, this.prefix));
 	}
 }
