@@ -1,5 +1,5 @@
 /**
- * Timing of the normal-form simulation (src/lib/dynamics) for the science.md §5 reference settings, 2000 paths.
+ * Timing of the normal-form simulation (src/lib/dynamics) for the docs/theory.md §5 reference settings, 2000 paths.
  * Run: npx tsx scripts/bench-dynamics.ts
  * Prints wall time (best of a few runs), path-steps actually advanced (escaped paths are dropped), ns per path-step,
  * and how many time steps of 2000 active paths fit in an 8 ms frame budget.

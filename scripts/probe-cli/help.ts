@@ -1,6 +1,6 @@
 export const HELP = `Usage: npm run probe -- FILE [options]
 
-Runs the passive Gaussian-mixture probe (science.md §1–4) on hidden states saved as NumPy .npy.
+Runs the passive Gaussian-mixture probe (docs/theory.md §1–4) on hidden states saved as NumPy .npy.
 
 FILE
   X.npy of shape (N, d)      one snapshot: analysed at equilibrium (EM from a jittered symmetric start
@@ -10,7 +10,7 @@ FILE
   FOLDER/                    its .npy files, each (N, d), in natural name order (step_2 before step_10)
   float32 or float64, C order.
 
-β mode (science.md §3; every output says which was used):
+β mode (docs/theory.md §3; every output says which was used):
   --beta-mode MODE   fixed | readout | calibrated | kernel | residual. Default: readout if --readout is
                      given, kernel if --tau, residual if --mse, fixed if --beta, calibrated otherwise.
   --beta X           fixed: β = X.  calibrated: β = X at snapshot 0, i.e. β̃ = X·tr Σ_0.

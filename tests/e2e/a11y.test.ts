@@ -38,13 +38,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
 /** Page-structure rules that count whatever their impact: an embed alone in an iframe is still a page. */
 const ALWAYS = ['landmark-one-main', 'page-has-heading-one', 'region'];
 
-const ROUTES = ['/', '/lab?preset=grokking-small', ...FIGURE_NAMES.map((f) => `/embed/${f}`)];
+const ROUTES = ['/', '/lab?preset=grokking-small', '/embed/lab?preset=grokking-small&v=1', ...FIGURE_NAMES.map((f) => `/embed/${f}`)];
 
 describe('accessibility (axe-core)', () => {
 	for (const route of ROUTES) {
 		it(`${route}: zero serious or critical violations`, async () => {
 			const { page } = await openPage(browser, route);
 			if (route.startsWith('/lab')) await page.waitForSelector('[data-figure="lab"][data-snapshots]:not([data-snapshots="0"])', { timeout: 120_000 });
+			if (route.startsWith('/embed/lab')) await page.waitForSelector('[data-figure="embed-lab"][data-step]:not([data-step="0"])', { timeout: 120_000 });
 			expect(await seriousViolations(page)).toEqual([]);
 			await page.close();
 		}, 150_000);

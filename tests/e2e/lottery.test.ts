@@ -89,7 +89,10 @@ describe('the lab feeds the same lottery view live', () => {
 		await ready.waitFor({ timeout: 240_000 });
 		const view = page.locator('.lab-lottery .lottery-view');
 		expect(Number(await view.getAttribute('data-lottery-step'))).toBe(150);
-		// Scrub to the newest snapshot: Spearman(now, now) = 1.
+		// Pause (so no newer snapshot arrives), then scrub to the newest snapshot: Spearman(now, now) = 1.
+		if ((await page.locator('[data-figure="lab"]').getAttribute('data-running')) === 'true') await page.click('[data-control="play-pause"]');
+		await page.waitForSelector('[data-figure="lab"][data-running="false"]');
+		await page.waitForTimeout(300);
 		const slider = page.locator('.lab-lottery input[type="range"]');
 		await slider.focus();
 		await slider.press('End');

@@ -1,4 +1,4 @@
-// The single entry point of the normal-form dynamics (science.md §5): schedules, simulation, statistics,
+// The single entry point of the normal-form dynamics (docs/theory.md §5): schedules, simulation, statistics,
 // analytic predictions and the lag shown by the delay figure. Pure computation: no Svelte, no DOM, no tfjs.
 export * from './schedule';
 export * from './types';

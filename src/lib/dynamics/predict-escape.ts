@@ -1,5 +1,5 @@
 /**
- * Picks the analytic prediction of science.md §5 that matches a simulation's parameters and returns it on the
+ * Picks the analytic prediction of docs/theory.md §5 that matches a simulation's parameters and returns it on the
  * simulation's clock (so it is directly comparable with the simulated median escape time).
  */
 import {

@@ -15,7 +15,7 @@ const within = (value: number | null, target: number, rel: number) => {
 };
 
 describe('§5 analytic predictions', () => {
-	it('uses the constants of science.md', () => {
+	it('uses the constants of docs/theory.md §5', () => {
 		expect(HALF_NORMAL_MEDIAN_SQUARED).toBeCloseTo(0.4549, 4);
 		expect(-0.5 * Math.log(HALF_NORMAL_MEDIAN_SQUARED)).toBeCloseTo(0.3938, 4);
 	});

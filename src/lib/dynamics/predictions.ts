@@ -1,13 +1,13 @@
 /**
- * Analytic escape-time predictions for da = (μ(t) − γ) a dt − a³ dt + σ dW (science.md §5). All three linearise the
+ * Analytic escape-time predictions for da = (μ(t) − γ) a dt − a³ dt + σ dW (docs/theory.md §5). All three linearise the
  * drift (drop −a³), so they hold while a_th² ≪ |μ − γ| at escape; "escape" means |a| first reaches a_th, and "median"
  * uses the median of |N(0, s²)|, which is m·s with m = Φ⁻¹(3/4) = 0.67449, m² = 0.4549.
  */
 
-/** Squared median of |Z|, Z ~ N(0, 1): Φ⁻¹(0.75)² (science.md rounds it to 0.4549). */
+/** Squared median of |Z|, Z ~ N(0, 1): Φ⁻¹(0.75)² (docs/theory.md §5 rounds it to 0.4549). */
 export const HALF_NORMAL_MEDIAN_SQUARED = 0.6744897501960817 ** 2;
 
-/** −½ ln(0.4549) (science.md rounds it to 0.3938). */
+/** −½ ln(0.4549) (docs/theory.md §5 rounds it to 0.3938). */
 const RAMP_CONSTANT = -0.5 * Math.log(HALF_NORMAL_MEDIAN_SQUARED);
 
 /**
@@ -53,7 +53,7 @@ export function plateauEscapeTime(eta: number, sigma: number, aTh: number): numb
 }
 
 /**
- * Plateau prediction with the saturation of the cubic term added (not in science.md; our addition):
+ * Plateau prediction with the saturation of the cubic term added (our addition to docs/theory.md §5, checked against simulation):
  *   t_esc + (1/2η) ln(1 / (1 − a_th²/η)).
  * Once |a| is well above the noise, ȧ = ηa − a³ is solved exactly by a² = η/(1 + C e^{−2ηt}); compared with pure
  * exponential growth it arrives at a_th later by exactly that term. With a_th = 0.3√η it adds 0.047/η (4.3, 15.7

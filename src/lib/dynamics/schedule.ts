@@ -1,5 +1,5 @@
 /**
- * Schedules μ(t) for the normal form da = (μ(t) − γ) a dt − a³ dt + σ dW (science.md §5).
+ * Schedules μ(t) for the normal form da = (μ(t) − γ) a dt − a³ dt + σ dW (docs/theory.md §5).
  * μ ∝ ρ − 1 is what the probe sees: μ = 0 is the probe-visible crossing (ρ = 1). The symmetric state only loses
  * stability later, when μ(t) = γ, because the dissipation γ (weight decay) is invisible to the probe.
  */

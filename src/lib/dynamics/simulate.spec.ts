@@ -19,7 +19,7 @@ function rampReference(epsilon: number, sigma: number, seed = 1): NormalFormPara
 }
 
 /**
- * Plateau reference of science.md §5 (μ0 = 0.011, σ = 1e-5, a_th = 0.3√η). dt = 0.2 instead of 0.02 to keep the
+ * Plateau reference of docs/theory.md §5 (μ0 = 0.011, σ = 1e-5, a_th = 0.3√η). dt = 0.2 instead of 0.02 to keep the
  * test fast: η·dt ≤ 0.0022, so the Euler bias is far below the ~0.6% sampling error of a 2000-path median.
  */
 function plateauReference(gamma: number, seed = 1): NormalFormParams {

@@ -1,5 +1,5 @@
 /**
- * Euler–Maruyama for da = (μ(t) − γ) a dt − a³ dt + σ dW over many paths at once (science.md §5).
+ * Euler–Maruyama for da = (μ(t) − γ) a dt − a³ dt + σ dW over many paths at once (docs/theory.md §5).
  *
  * All active paths advance together, one tight loop per time step, with one shared draw of μ(t) and a buffer of
  * Gaussian increments. Paths that have escaped (|a| ≥ a_th) leave the active list, so long plateau escapes stay

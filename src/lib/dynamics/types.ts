@@ -1,4 +1,4 @@
-/** Public parameter and result types of the normal-form simulation (science.md §5). */
+/** Public parameter and result types of the normal-form simulation (docs/theory.md §5). */
 import type { Schedule } from './schedule';
 import type { Lag } from './lag';
 
@@ -53,7 +53,7 @@ export interface SimulationResult {
 	crossingTime: number | null;
 	/** Loss of stability of the symmetric state: first time μ(t) ≥ γ. Null if never. */
 	instabilityTime: number | null;
-	/** Analytic median escape time on the same clock (science.md §5), null where no formula applies. */
+	/** Analytic median escape time on the same clock (docs/theory.md §5), null where no formula applies. */
 	prediction: number | null;
 	/** How long escape lags the probe-visible crossing (see lag.ts), null without a crossing. */
 	lag: Lag | null;

@@ -1,4 +1,4 @@
-// Trajectory events of science.md §4 on synthetic series.
+// Trajectory events of docs/theory.md §4 on synthetic series.
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectory, type TrajectoryPoint } from './index';
 

@@ -3,7 +3,7 @@ import { readoutRmsNorm } from './readout-rms-norm';
 import type { BetaSpec } from './types';
 
 /**
- * β(t) from the chosen provider (science.md §3). `trace` is tr Σ of the snapshot the probe runs on
+ * β(t) from the chosen provider (docs/theory.md §3). `trace` is tr Σ of the snapshot the probe runs on
  * (for `kernel`, of the L2-normalised rows — normalising is the caller's job), `d` its dimension.
  * - fixed: β
  * - readout: ‖W_c‖_rms / √(tr Cov h), so that ρ = ‖W_c‖_rms·λ1/√(tr Cov h)

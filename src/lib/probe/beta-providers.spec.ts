@@ -1,4 +1,4 @@
-// β(t) providers of science.md §3, each labelled in the result.
+// β(t) providers of docs/theory.md §3, each labelled in the result.
 import { describe, expect, it } from 'vitest';
 import { betaFromSpec, probeSnapshot, ProbeInputError, readoutRmsNorm } from './index';
 import { gaussianCloud } from './gaussian-cloud';

@@ -1,4 +1,4 @@
-// The pitchfork on sampled data (science.md §2): merged below ρ = 1, split along v1 above, amplitude ≈ √(λ1(ρ−1)).
+// The pitchfork on sampled data (docs/theory.md §2): merged below ρ = 1, split along v1 above, amplitude ≈ √(λ1(ρ−1)).
 import { describe, expect, it } from 'vitest';
 import { probeSnapshot } from './index';
 import { gaussianCloud } from './gaussian-cloud';

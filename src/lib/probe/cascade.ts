@@ -45,7 +45,7 @@ export interface CascadeResult {
 }
 
 /**
- * Deterministic annealing (science.md §2): K prototypes followed through the β sweep in the given order, each β
+ * Deterministic annealing (docs/theory.md §2): K prototypes followed through the β sweep in the given order, each β
  * warm-started from the previous equilibrium plus a small jitter, EM run to convergence.
  */
 export function cascade(

@@ -4,7 +4,7 @@ import type { Matrix } from './types';
 
 /**
  * λmax(C_k) for each prototype, C_k = Σ_n p_nk (z_n − μ_k)(z_n − μ_k)ᵀ / Σ_n p_nk the responsibility-weighted
- * covariance: cluster k splits again when β·λmax(C_k) = 1 (science.md §2). Cost K·N·d².
+ * covariance: cluster k splits again when β·λmax(C_k) = 1 (docs/theory.md §2). Cost K·N·d².
  */
 export function clusterLambdaMax(
 	Z: Matrix,

@@ -2,7 +2,7 @@ import { prototypeHalfNorms, prototypeScores, prototypeScores4, softmaxRows } fr
 import type { Matrix } from './types';
 
 /**
- * One EM step at precision β: μ_k ← Σ_n p_nk z_n / Σ_n p_nk (science.md §1). Rows are processed four at a time
+ * One EM step at precision β: μ_k ← Σ_n p_nk z_n / Σ_n p_nk (docs/theory.md §1). Rows are processed four at a time
  * (scores, softmax, then a rank-4 accumulation into the new prototypes), with no per-row allocation: this
  * O(NKd) loop is most of a live probe update. Writes into `out` (K×d; may not alias `prototypes`) and returns
  * it. A prototype whose total responsibility underflows to 0 stays where it was.

@@ -1,7 +1,7 @@
 import { responsibilities } from './responsibilities';
 import type { Matrix } from './types';
 
-/** ∂F/∂μ_k = (1/N) Σ_n p_nk (μ_k − z_n) (science.md §1), K×d row-major. */
+/** ∂F/∂μ_k = (1/N) Σ_n p_nk (μ_k − z_n) (docs/theory.md §1), K×d row-major. */
 export function freeEnergyGradient(
 	Z: Matrix,
 	n: number,

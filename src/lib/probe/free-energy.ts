@@ -2,7 +2,7 @@ import { prototypeHalfNorms, prototypeScores, prototypeScores4 } from './prototy
 import type { Matrix } from './types';
 
 /**
- * F(M; β) = −(1/β)(1/N) Σ_n log[(1/K) Σ_k exp(−β‖z_n − μ_k‖²/2)] (science.md §1), evaluated as
+ * F(M; β) = −(1/β)(1/N) Σ_n log[(1/K) Σ_k exp(−β‖z_n − μ_k‖²/2)] (docs/theory.md §1), evaluated as
  * (1/N) Σ_n [½‖z_n‖² − (logΣ_k e^{s_nk} − log K)/β] with s_nk = β(z_n·μ_k − ½‖μ_k‖²).
  * At β = 0 it is the limit (1/N)Σ_n (1/K)Σ_k ½‖z_n − μ_k‖².
  */

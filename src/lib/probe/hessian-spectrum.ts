@@ -1,7 +1,7 @@
 import type { HessianEigen } from './types';
 
 /**
- * Closed-form spectrum of the Hessian of F w.r.t. all K prototypes at the symmetric state (science.md §2):
+ * Closed-form spectrum of the Hessian of F w.r.t. all K prototypes at the symmetric state (docs/theory.md §2):
  * 1/K with multiplicity d (common translation) and h_i = (1 − βλ_i)/K with multiplicity K − 1 for each given λ_i.
  * Sorted ascending (most unstable first). With K = 1 there are no antisymmetric modes.
  */

@@ -5,7 +5,7 @@ import type { Matrix } from './types';
  * Exact Hessian–vector product of F w.r.t. all prototypes, at ANY prototype state (for a Lanczos check away from
  * the symmetric state, where the closed form no longer holds). With r_nk = μ_k − z_n, a_nk = r_nk·V_k and
  * ā_n = Σ_l p_nl a_nl:   (HV)_k = (1/N) Σ_n p_nk [ V_k − β r_nk (a_nk − ā_n) ].
- * At the symmetric state this is (1/K)[V_k − βΣ(V_k − V̄)], the closed form of science.md §2.
+ * At the symmetric state this is (1/K)[V_k − βΣ(V_k − V̄)], the closed form of docs/theory.md §2.
  * V and the result are K×d row-major.
  */
 export function hessianVectorProduct(

@@ -5,7 +5,7 @@
  * Live use (one run):
  *   let state = createProbeState(d, 8, seed);
  *   ({ result, state } = probeSnapshot(Z, N, d, { mode: 'readout', W, classes }, state));   // every ~20 steps
- *   const events = analyseTrajectory(points);                                                // science.md §4
+ *   const events = analyseTrajectory(points);                                                // docs/theory.md §4
  *
  * Conventions: matrices are row-major (Z[n*d + j]); the kernel is exp(−β‖z − μ‖²/2), so β_c = 1/λ1
  * (Rose's exp(−β_R‖z − μ‖²) has β_R,c = 1/(2λ1): β = 2β_R). Bad input throws ProbeInputError (one-line message).

@@ -1,6 +1,6 @@
 /**
  * K_eff: number of distinct prototypes after merging (single linkage) those closer than 0.05·√(tr Σ)
- * (science.md §2 [choice]).
+ * (docs/theory.md §2 [choice]).
  */
 export function kEffOf(prototypes: Float64Array, K: number, d: number, trace: number): number {
 	const threshold2 = 0.0025 * Math.max(trace, 0);

@@ -30,7 +30,7 @@ function validate(Z: Matrix, n: number, d: number, K: number): void {
 
 /**
  * One probe update on a snapshot Z (N×d row-major): spectrum, β(t), β_c, ρ, closed-form Hessian, then EM
- * warm-started from `state` (or a jittered symmetric start) — science.md §1–4. Returns the result and the next
+ * warm-started from `state` (or a jittered symmetric start) — docs/theory.md §1–4. Returns the result and the next
  * state (a new object; the given state is not modified). Throws ProbeInputError on bad input.
  */
 export function probeSnapshot(
@@ -109,7 +109,7 @@ export function probeSnapshot(
 		freeEnergy: freeEnergy(centred, n, d, em.prototypes, K, b),
 		emIterations: em.iterations,
 		converged: em.converged,
-		// Effective rank < 2 (science.md §4) would flag every healthy cloud in d ≤ 3; below d = 4 use d/2.
+		// Effective rank < 2 (docs/theory.md §4) would flag every healthy cloud in d ≤ 3; below d = 4 use d/2.
 		collapseWarning: trace < 0.1 * maxTrace || effRank < Math.min(2, d / 2),
 		prototypes,
 		mean,

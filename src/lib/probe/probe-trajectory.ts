@@ -19,7 +19,7 @@ export interface TrajectoryInput {
 }
 
 /**
- * A run offline, as the live worker sees it: one warm-started probe update per snapshot (science.md §4), then
+ * A run offline, as the live worker sees it: one warm-started probe update per snapshot (docs/theory.md §4), then
  * the events. `onProgress(done, total)` is called after each snapshot.
  */
 export function probeTrajectory(

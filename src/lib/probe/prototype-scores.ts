@@ -3,7 +3,7 @@ import type { Matrix } from './types';
 /**
  * s_k = β(z·μ_k − ½‖μ_k‖²) for one row z (offset `o` in Z), into `scores`; returns max_k s_k.
  * This is −β‖z − μ_k‖²/2 up to the k-independent −β‖z‖²/2, so softmax_k(s) are the responsibilities,
- * computed without the cancellation of a large ‖z‖² (science.md §1).
+ * computed without the cancellation of a large ‖z‖² (docs/theory.md §1).
  * `halfNorms[k]` = ½‖μ_k‖² precomputed once per EM step.
  */
 export function prototypeScores(

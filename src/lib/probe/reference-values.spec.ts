@@ -1,4 +1,4 @@
-// Every reference value of science.md §7, with the tolerances given there (1e-8 unless stated).
+// Every reference value of docs/theory.md §7, with the tolerances given there (1e-8 unless stated).
 import { describe, expect, it } from 'vitest';
 import {
 	covariance,
@@ -25,7 +25,7 @@ function spectrum() {
 	return { mean, cov, trace, eig: topEigenpairs(cov, D, 2) };
 }
 
-describe('science.md §7 reference values', () => {
+describe('docs/theory.md §7 reference values', () => {
 	it('mean 0 and Σ = [[14/3, 1/3], [1/3, 5/3]]', () => {
 		const { mean, cov } = spectrum();
 		close(mean[0], 0);

@@ -1,7 +1,7 @@
 import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
 import type { Matrix } from './types';
 
-/** p_nk = softmax_k(−β‖z_n − μ_k‖²/2), N×K row-major (science.md §1). */
+/** p_nk = softmax_k(−β‖z_n − μ_k‖²/2), N×K row-major (docs/theory.md §1). */
 export function responsibilities(
 	Z: Matrix,
 	n: number,

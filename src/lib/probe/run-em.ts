@@ -36,7 +36,7 @@ function largestMove(a: Float64Array, b: Float64Array, K: number, d: number): nu
 	return Math.sqrt(best);
 }
 
-/** EM at fixed β from `init` (K×d, not modified): a fixed number of steps, or until converged (science.md §2, §4). */
+/** EM at fixed β from `init` (K×d, not modified): a fixed number of steps, or until converged (docs/theory.md §2, §4). */
 export function runEM(
 	Z: Matrix,
 	n: number,

@@ -1,12 +1,12 @@
 /**
- * Public types of the passive Gaussian-mixture probe (science.md §1–4).
+ * Public types of the passive Gaussian-mixture probe (docs/theory.md §1–4).
  * Everything here is plain data: typed arrays in, plain objects out. No tfjs, no DOM.
  * Matrices are row-major: a snapshot Z of N points in d dimensions is Z[n*d + j].
  */
 
 export type Matrix = Float32Array | Float64Array;
 
-/** How β(t) is obtained (science.md §3). Every result carries the mode it used. */
+/** How β(t) is obtained (docs/theory.md §3). Every result carries the mode it used. */
 export type BetaSpec =
 	/** β set by the visitor. */
 	| { mode: 'fixed'; beta: number }

@@ -19,7 +19,7 @@ export const TOY_LABELS: Record<ToyName, string> = {
 export const AUTO_PRESET = 'auto';
 
 /**
- * Slider ranges of the live hyper-parameters. Weight decay and noise reach 0 (linear sliders); science.md §6: noise
+ * Slider ranges of the live hyper-parameters. Weight decay and noise reach 0 (linear sliders); docs/theory.md §6: noise
  * 1e-2 already prevents learning, so the range stops a little above it.
  */
 export const HYPER_RANGES = {

@@ -1,6 +1,6 @@
 /**
  * Hessian of the free energy with respect to all prototypes (Kd × Kd), built by central finite differences of the
- * probe's analytic gradient: the numerical check on the closed form (science.md §2) drawn as dots.
+ * probe's analytic gradient: the numerical check on the closed form (docs/theory.md §2) drawn as dots.
  */
 import { freeEnergyGradient, symmetricEigen, type Matrix } from '$lib/probe';
 

@@ -1,6 +1,6 @@
 import type { Matrix } from '$lib/probe';
 
-/** κ = E[x⁴]/λ² for x = vᵀ(z − z̄), λ = E[x²]: sets the pitchfork amplitude a² ≈ 3λ1(ρ−1)/(κρ³) (science.md §2). */
+/** κ = E[x⁴]/λ² for x = vᵀ(z − z̄), λ = E[x²]: sets the pitchfork amplitude a² ≈ 3λ1(ρ−1)/(κρ³) (docs/theory.md §2). */
 export function kurtosisAlong(Z: Matrix, n: number, d: number, mean: ArrayLike<number>, v: ArrayLike<number>): number {
 	let m2 = 0;
 	let m4 = 0;

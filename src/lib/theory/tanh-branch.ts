@@ -1,6 +1,6 @@
 /**
  * The K = 2 pitchfork branch from the self-consistency a = E[x tanh(β a x)] on the projections x = v1ᵀ(z − z̄)
- * (science.md §2), by fixed-point iteration from a = √λ1; returned in units of √λ1 (0 when merged).
+ * (docs/theory.md §2), by fixed-point iteration from a = √λ1; returned in units of √λ1 (0 when merged).
  */
 export function tanhBranch(projections: ArrayLike<number>, lambda1: number, rho: number, iterations = 3000): number {
 	if (rho <= 1) return 0;

@@ -1,5 +1,5 @@
 /**
- * AdamW over a list of variables, written out so every term is explicit (science.md §6):
+ * AdamW over a list of variables, written out so every term is explicit (docs/theory.md §6):
  *   g ← ∇L + σ·ξ,  ξ ~ N(0, 1) seeded per (run, step, variable)   — gradient noise
  *   m ← β1 m + (1 − β1) g,  v ← β2 v + (1 − β2) g²
  *   θ ← θ − lr·wd·θ − lr · m̂ / (√v̂ + ε)                           — decoupled weight decay (Loshchilov & Hutter)

@@ -1,5 +1,5 @@
 /**
- * Plain-data configuration of the two toys (science.md §6). No tfjs, no DOM: shared by the worker, the UI and the CLIs.
+ * Plain-data configuration of the two toys (docs/theory.md §6). No tfjs, no DOM: shared by the worker, the UI and the CLIs.
  * The measured preset values live in presets.ts.
  */
 
@@ -24,7 +24,7 @@ export interface HyperChange {
 	value: number;
 }
 
-/** Probe settings common to both toys (science.md §4). */
+/** Probe settings common to both toys (docs/theory.md §4). */
 export interface ProbeConfig {
 	/** Probe every k training steps. */
 	probeEvery: number;
@@ -84,11 +84,11 @@ export interface SaeConfig extends CommonConfig {
 	evalSamples: number;
 	/** The first probeSamples of the evaluation set are the probe set (Z = x, β mode `residual`) and the W/T set. */
 	probeSamples: number;
-	/** Top activations per atom considered by purity (science.md §6: 50). */
+	/** Top activations per atom considered by purity (docs/theory.md §6: 50). */
 	purityTop: number;
 	/** Fraction of `steps` at which the lottery's "early" purity is taken (0.05). */
 	earlyFraction: number;
-	/** Scale of the encoder/decoder initialisation relative to the usual 1/√fan-in (science.md §3 caveat). */
+	/** Scale of the encoder/decoder initialisation relative to the usual 1/√fan-in (docs/theory.md §3 caveat). */
 	initScale: number;
 	/** Set when the SAE trains on uploaded activations instead of synthetic data (upload-config.ts). */
 	upload?: UploadInfo;

@@ -1,6 +1,6 @@
 /**
  * Grokking on (a + b) mod p: full-batch AdamW on the training split; the probe reads the hidden layer over all p²
- * inputs with β mode `readout` (the readout rows W2ᵀ as class prototypes, science.md §3).
+ * inputs with β mode `readout` (the readout rows W2ᵀ as class prototypes, docs/theory.md §3).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GrokkingConfig } from './config';

@@ -1,4 +1,4 @@
-/** Label-based quantities for plots and summaries: accuracy, cross-entropy and within/total variance (science.md §4). */
+/** Label-based quantities for plots and summaries: accuracy, cross-entropy and within/total variance (docs/theory.md §4). */
 
 /**
  * Within-class over total variance W/T of rows X (n×d) grouped by label (labels < 0 are skipped).

@@ -1,5 +1,5 @@
 /**
- * The feature-lottery statistics (science.md §6): does an atom's purity early in training (5% of the run) predict
+ * The feature-lottery statistics (docs/theory.md §6): does an atom's purity early in training (5% of the run) predict
  * its final purity? Spearman over atoms alive at both times; final purity of the top decile by early purity as a ratio
  * to the chance baseline and to the mean of all those atoms.
  */

@@ -1,6 +1,6 @@
 /**
  * Named presets of the two toys. Sizes and step budgets were measured on this project's machine (wasm in Node,
- * 2 shared cores) — see content/data/README.md and `npm run bench:train`; science.md §6 gives the starting points.
+ * 2 shared cores) — see content/data/README.md and `npm run bench:train`; docs/theory.md §6 gives the starting points.
  */
 import type { GrokkingConfig, SaeConfig, SslConfig, SslDataSource, ToyConfig, ToyName } from './config';
 

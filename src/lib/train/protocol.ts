@@ -109,7 +109,7 @@ export interface GrokkingMetrics {
 	readouts?: GrokkingReadouts;
 }
 
-/** The feature-lottery statistics (science.md §6), computed once `step ≥ earlyStep`, with "final" = this snapshot. */
+/** The feature-lottery statistics (docs/theory.md §6), computed once `step ≥ earlyStep`, with "final" = this snapshot. */
 export interface LotteryStats {
 	earlyStep: number;
 	/** Atoms alive at both the early step and now. */
@@ -160,7 +160,7 @@ export interface SslMetrics {
 
 export type ToyMetrics = GrokkingMetrics | SaeMetrics | SslMetrics;
 
-/** The probe's reading of one snapshot, compact (science.md §1–4). */
+/** The probe's reading of one snapshot, compact (docs/theory.md §1–4). */
 export interface ProbeSummary {
 	betaMode: BetaMode;
 	beta: number;

@@ -1,5 +1,5 @@
 /**
- * Atom purity (science.md §6, after the paper's POS purity): among an atom's top-`top` activations on the evaluation
+ * Atom purity (docs/theory.md §6, after the paper's POS purity): among an atom's top-`top` activations on the evaluation
  * set, the share of the most common true label. An atom with fewer than `minActive` positive activations is dead.
  * Baseline: the same statistic on random `top`-sample subsets (chance level).
  */

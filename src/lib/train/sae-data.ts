@@ -1,5 +1,5 @@
 /**
- * Synthetic superposition data for the SAE (science.md §6): G unit ground-truth features in R^d, each active with
+ * Synthetic superposition data for the SAE (docs/theory.md §6): G unit ground-truth features in R^d, each active with
  * probability q with magnitude U(0, 1); x = Σ_g s_g a_g f_g. The label of a sample is its dominant true feature.
  */
 import { Rng, Stream, streamRng } from './seeded';

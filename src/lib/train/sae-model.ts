@@ -1,5 +1,5 @@
 /**
- * The ReLU sparse autoencoder (science.md §6):  z = ReLU((x − b_d)·W_e + b_e),  x̂ = z·W_d + b_d,
+ * The ReLU sparse autoencoder (docs/theory.md §6):  z = ReLU((x − b_d)·W_e + b_e),  x̂ = z·W_d + b_d,
  * decoder rows (the "columns" of the math convention) renormalised to unit length after every step,
  * loss = E‖x − x̂‖² + λ_1·E‖z‖₁.
  */
@@ -46,7 +46,7 @@ export class SaeModel {
 
 	/**
 	 * Seeded initial values: unit random decoder rows, encoder U(±initScale/√d), zero biases.
-	 * initScale = 1 is the usual initialisation (science.md §3: it reconstructs too large at first).
+	 * initScale = 1 is the usual initialisation (docs/theory.md §3: it reconstructs too large at first).
 	 */
 	initialise(seed: number, dataRows?: Float32Array): void {
 		const { inputDim: d, atoms: m, initScale } = this.cfg;

@@ -1,6 +1,6 @@
 /**
  * The SAE on synthetic superposition data: Adam on fresh seeded batches; the probe reads the fixed evaluation inputs x
- * with β mode `residual` (β = d/MSE, science.md §3); purity, max |cos|, MMCS, dead atoms and the lottery statistics.
+ * with β mode `residual` (β = d/MSE, docs/theory.md §3); purity, max |cos|, MMCS, dead atoms and the lottery statistics.
  * MSE and purity use the whole evaluation set; the probe, the display and W/T use its first `probeSamples` rows.
  */
 import * as tf from '@tensorflow/tfjs';

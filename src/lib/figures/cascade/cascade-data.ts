@@ -1,6 +1,6 @@
 /**
  * The cascade figure's data: one annealing sweep (probe's `cascade`) over a log grid of β, the K_eff staircase, and the predicted thresholds: 1/λ1 for the first split, then the β where the
- * clusters' own criterion β·λmax(C_k(β)) = 1 is met (science.md §2). C_k must be evaluated at that β: just after
+ * clusters' own criterion β·λmax(C_k(β)) = 1 is met (docs/theory.md §2). C_k must be evaluated at that β: just after
  * the first split the responsibilities are still soft and C_k is close to the whole Σ.
  */
 import { cascade, createRng, jitterPrototypes, kEffOf, runEM, type CascadeStep, type Matrix } from '$lib/probe';
