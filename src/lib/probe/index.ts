@@ -39,6 +39,9 @@ export { readoutRmsNorm } from './readout-rms-norm';
 export { hessianSpectrum } from './hessian-spectrum';
 export { unstableDirections } from './unstable-directions';
 export { hessianVectorProduct } from './hessian-vector-product';
+export { hessianMinAtState, type HessianAtState } from './hessian-at-state';
+export { lanczos, type LanczosOptions, type LanczosResult, type SymmetricOperator } from './lanczos';
+export { softmaxRow } from './softmax-row';
 
 // The mixture itself.
 export { responsibilities } from './responsibilities';

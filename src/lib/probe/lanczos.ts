@@ -1,5 +1,5 @@
 import { createRng } from './random';
-import { symmetricEigen } from './symmetric-eigen';
+import { symmetricEigen, type Eigenpairs } from './symmetric-eigen';
 
 /** y ← A·x for a symmetric operator of dimension p (x and y never alias). */
 export type SymmetricOperator = (x: Float64Array, y: Float64Array) => void;
@@ -97,7 +97,7 @@ export function lanczos(apply: SymmetricOperator, p: number, k: number, options:
 	} else fresh(0, 1);
 
 	let m = 0;
-	let ritz = { values: new Float64Array(0), vectors: new Float64Array(0), k: 0 };
+	let ritz: Eigenpairs = { values: new Float64Array(0), vectors: new Float64Array(0), k: 0 };
 	let converged = false;
 	let scale = 0;
 	let order: number[] = [];

@@ -6,6 +6,7 @@ import { createProbeState } from './create-probe-state';
 import { effectiveRank } from './effective-rank';
 import { firstNonFinite } from './first-non-finite';
 import { freeEnergy } from './free-energy';
+import { hessianMinAtState } from './hessian-at-state';
 import { hessianSpectrum } from './hessian-spectrum';
 import { jitterPrototypes } from './jitter-prototypes';
 import { kEffOf } from './k-eff-of';
@@ -77,6 +78,15 @@ export function probeSnapshot(
 		maxIter: options.maxIter ?? 10000
 	});
 
+	const hOpt = options.hessianAtState;
+	const atState = hOpt
+		? hessianMinAtState(centred, n, d, em.prototypes, K, b, {
+				start: prev.hessianVector ?? null,
+				maxIter: typeof hOpt === 'object' ? hOpt.maxIter : undefined,
+				seed: mixSeed(prev.seed, snapshots + 0x51ed)
+			})
+		: null;
+
 	const v1 = eig.vectors.slice(0, d);
 	const v2 = d > 1 ? eig.vectors.slice(d, 2 * d) : new Float64Array(d);
 	const { spread, projV1 } = spreadOf(em.prototypes, K, d, lambda1, v1);
@@ -100,6 +110,7 @@ export function probeSnapshot(
 		rho,
 		hessian: hessianSpectrum(lambdas, b, K, d),
 		hessianMin: (1 - rho) / K,
+		hessianAtState: atState ? { min: atState.min, iterations: atState.iterations, converged: atState.converged } : null,
 		unstableDirections: unstableDirections(eig.spectrum, b, K),
 		spread,
 		projV1,
@@ -125,7 +136,8 @@ export function probeSnapshot(
 		eigvecs: eig.vectors,
 		maxTrace,
 		seed: prev.seed,
-		snapshots: snapshots + 1
+		snapshots: snapshots + 1,
+		hessianVector: atState ? atState.vector : (prev.hessianVector ?? null)
 	};
 	return { result, state: next };
 }

@@ -4,6 +4,7 @@
  * pauses when the tab is hidden, checkpoints at every snapshot and falls back to another backend when one fails.
  * All work — messages and chunks — runs through one serial queue, so nothing interleaves.
  */
+import { withLiveProbe } from './live-probe';
 import { ProbeInputError } from '../probe';
 import * as tf from '@tensorflow/tfjs';
 import { fallbackOrder, type LadderChoice } from './backend-ladder';
@@ -178,7 +179,7 @@ export class RunController {
 		this.watchBackend();
 		const preset = getPreset(msg.preset ?? defaultPresetName(msg.toy, this.choice.msPerStep), msg.toy);
 		const info: PresetInfo = { name: preset.name, label: preset.label, config: preset.config };
-		this.session = new Session(preset.config, msg.seed, this.ringCapacity);
+		this.session = new Session(withLiveProbe(preset.config), msg.seed, this.ringCapacity);
 		this.post({
 			type: 'ready',
 			backend: this.choice.backend,
