@@ -308,7 +308,7 @@ export class RunController {
 			return true;
 		} catch (e) {
 			const text = message(e);
-			if (/non-finite/.test(text)) {
+			if (e instanceof ProbeInputError && (e.kind === 'non-finite' || e.kind === 'overflow')) {
 				this.pause('nan', `The hidden states became non-finite at step ${this.session!.step}: ${text}. Reset to start again.`);
 				return false;
 			}
