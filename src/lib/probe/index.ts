@@ -57,6 +57,6 @@ export { clusterLambdaMax } from './cluster-lambda-max';
 // Events, input checks, files, synthetic data.
 export { firstCrossing } from './first-crossing';
 export { firstNonFinite } from './first-non-finite';
-export { parseNpy, NpyError, type NpyArray } from './npy';
+export { parseNpy, parseNpyHeader, NpyError, type NpyArray, type NpyHeader } from './npy';
 export { writeNpy } from './npy-write';
 export { gaussianCloud } from './gaussian-cloud';
