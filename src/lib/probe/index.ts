@@ -58,5 +58,5 @@ export { clusterLambdaMax } from './cluster-lambda-max';
 export { firstCrossing } from './first-crossing';
 export { firstNonFinite } from './first-non-finite';
 export { parseNpy, parseNpyHeader, NpyError, type NpyArray, type NpyHeader } from './npy';
-export { writeNpy } from './npy-write';
+export { npyHeader, writeNpy } from './npy-write';
 export { gaussianCloud } from './gaussian-cloud';
