@@ -1,4 +1,4 @@
-import { hessianVectorProduct } from './hessian-vector-product';
+import { hessianOperator } from './hessian-operator';
 import { lanczos } from './lanczos';
 import type { Matrix } from './types';
 
@@ -17,7 +17,7 @@ export interface HessianAtState {
  * The smallest eigenvalue of the free-energy Hessian at the probe's CURRENT prototypes (docs/theory.md §2), by
  * Lanczos on the exact Hessian-vector product — not the closed form h₁ = (1 − ρ)/K, which holds only at the
  * symmetric state. Negative while the prototypes sit at (or near) an unstable symmetric point, positive once they
- * rest on a stable branch. Cost: one HVP (≈ 3·N·K·d multiply-adds) per iteration; `start` (the previous answer)
+ * rest on a stable branch. Cost: the responsibilities once, then ≈ 2·N·K·d multiply-adds per iteration; `start` (the previous answer)
  * usually cuts the iterations to a handful.
  */
 export function hessianMinAtState(
@@ -30,7 +30,7 @@ export function hessianMinAtState(
 	options: { start?: Float64Array | null; maxIter?: number; tol?: number; seed?: number } = {}
 ): HessianAtState {
 	const p = K * d;
-	const r = lanczos((x, y) => hessianVectorProduct(Z, n, d, prototypes, K, beta, x, y), p, 1, {
+	const r = lanczos(hessianOperator(Z, n, d, prototypes, K, beta), p, 1, {
 		which: 'smallest',
 		start: options.start && options.start.length === p ? options.start : null,
 		maxIter: options.maxIter ?? 60,

@@ -1,7 +1,8 @@
 // Lanczos against the dense solver; the Hessian at the probe's state against the closed form (symmetric state)
 // and against finite differences (split state).
 import { describe, expect, it } from 'vitest';
-import { covariance, createRng, freeEnergy, hessianSpectrum, runEM, symmetricEigen } from './index';
+import { covariance, createRng, freeEnergy, hessianSpectrum, hessianVectorProduct, runEM, symmetricEigen } from './index';
+import { hessianOperator } from './hessian-operator';
 import { gaussianCloud } from './gaussian-cloud';
 import { hessianMinAtState } from './hessian-at-state';
 import { lanczos } from './lanczos';
@@ -82,6 +83,22 @@ function finiteDifferenceHessian(Z: Float64Array, n: number, d: number, M: Float
 		}
 	return H;
 }
+
+describe('hessianOperator', () => {
+	it('equals the reference hessianVectorProduct at a random state (blocked rows and the remainder)', () => {
+		const d = 5;
+		const K = 3;
+		const Z = gaussianCloud(103, [2, 1, 0.7, 0.4, 0.2], 8, { rotate: true }).Z; // 103 = 4·25 + 3
+		const n = Z.length / d;
+		const rng = createRng(9);
+		const M = Float64Array.from({ length: K * d }, () => rng.normal());
+		const V = Float64Array.from({ length: K * d }, () => rng.normal());
+		const a = hessianVectorProduct(Z, n, d, M, K, 0.8, V);
+		const b = new Float64Array(K * d);
+		hessianOperator(Z, n, d, M, K, 0.8)(V, b);
+		for (let i = 0; i < K * d; i++) expect(b[i]).toBeCloseTo(a[i], 12);
+	});
+});
 
 describe('hessianMinAtState (Lanczos on the exact HVP)', () => {
 	const d = 3;
