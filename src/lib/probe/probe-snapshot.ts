@@ -4,7 +4,7 @@ import { centreRows } from './centre-rows';
 import { createProbeState } from './create-probe-state';
 import { effectiveRank } from './effective-rank';
 import { firstNonFinite } from './first-non-finite';
-import { freeEnergy } from './free-energy';
+import { freeEnergyFast } from './mixture-fast';
 import { hessianMinAtState } from './hessian-at-state';
 import { hessianSpectrum } from './hessian-spectrum';
 import { jitterPrototypes } from './jitter-prototypes';
@@ -114,7 +114,7 @@ export function probeSnapshot(
 		kEff: kEffOf(em.prototypes, K, d, trace),
 		anisotropy: anisotropyIndex(lambda1, trace, d),
 		effectiveRank: effRank,
-		freeEnergy: freeEnergy(centred, n, d, em.prototypes, K, b),
+		freeEnergy: freeEnergyFast(centred, n, d, em.prototypes, K, b),
 		emIterations: em.iterations,
 		converged: em.converged,
 		// Effective rank < 2 (science.md §4) would flag every healthy cloud in d ≤ 3; below d = 4 use d/2.

@@ -1,4 +1,4 @@
-import { covarianceOfCentred } from './covariance-of-centred';
+import { covarianceFast } from './covariance-fast';
 import { lanczos } from './lanczos';
 import { orientVector } from './orient-vector';
 import { ProbeInputError } from './probe-error';
@@ -56,7 +56,7 @@ export function snapshotSpectrum(
 	// the eigenvalues back, so data scaled by 1e150 or 1e-150 gets the same answer as the unscaled data.
 	const scale = trace > 0 ? 2 ** -Math.round(Math.log2(trace)) : 1;
 	if (d <= DENSE_MAX_D) {
-		const cov = covarianceOfCentred(centred, n, d, scratch('cov', d * d));
+		const cov = covarianceFast(centred, n, d, scratch('cov', d * d));
 		if (scale !== 1) for (let i = 0; i < d * d; i++) cov[i] *= scale;
 		const eig = topEigenpairs(cov, d, topK, { reference: options.reference, work: scratch('eig', d * d) });
 		const values = eig.values.map((x) => x / scale);
