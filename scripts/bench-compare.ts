@@ -5,7 +5,7 @@
 // 32 × 16,384 × 512 trajectory (1.07 GB on disk) for the streaming row; the default is 8 × 8,192 × 256 (67 MB).
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -65,7 +65,8 @@ function python(script: string, taskArgs: string[]): { lines: Record<string, unk
 }
 
 function add(what: string, ours: number | null, ref: number | null, target: string, extra: Partial<Row> = {}) {
-	rows.push({ what, ours_ms: ours, reference_ms: ref, ratio: ours !== null && ref !== null ? ours / ref : null, target, ...extra });
+	const load = Number(loadavg()[0].toFixed(1)); // other work on the machine inflates both sides; reported per row
+	rows.push({ what, ours_ms: ours, reference_ms: ref, ratio: ours !== null && ref !== null ? ours / ref : null, target, load_average_1min: load, ...extra });
 	const r = rows[rows.length - 1];
 	log(`${what}: ours ${ours?.toFixed(1) ?? '–'} ms, reference ${ref?.toFixed(1) ?? '–'} ms${r.ratio !== null ? `, ratio ${r.ratio.toFixed(2)}` : ''}${r.note ? ` (${r.note})` : ''}`);
 }
@@ -104,18 +105,23 @@ function reflectedCovariance(d: number, seed: number): Float64Array {
 }
 
 async function main() {
-	const ref = python('probe_update.py', ['update:2048:128', 'update:8192:512', 'spectrum:2048', 'spectrum:4096']);
-	const kernel = ref.lines[0] as { kernel?: string } | undefined;
-	if (kernel?.kernel) log(`numpy reference BLAS: ${kernel.kernel} (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for it)`);
-	const refMs = (what: string) => (ref.lines.find((l) => l.what === what)?.ms as number | undefined) ?? null;
-	const note = ref.skipped ? `numpy reference skipped: ${ref.skipped}` : undefined;
+	// Each reference runs right after our side of its row, so both see about the same machine load.
+	let skippedNote: string | undefined;
+	const refMs = (task: string, what: string): number | null => {
+		const ref = python('probe_update.py', [task]);
+		const kernel = ref.lines[0] as { kernel?: string } | undefined;
+		if (kernel?.kernel && !rows.length) log(`numpy reference BLAS: ${kernel.kernel} (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for it)`);
+		skippedNote = ref.skipped ? `numpy reference skipped: ${ref.skipped}` : undefined;
+		return (ref.lines.find((l) => l.what === what)?.ms as number | undefined) ?? null;
+	};
 
 	for (const [n, d, target] of [
 		[2048, 128, '≤ 0.5× numpy'],
 		[8192, 512, '≤ 1× numpy']
 	] as const) {
 		const what = `probe update N ${n} x d ${d}, K 8`;
-		add(what, oursUpdate(n, d), refMs(what), target, { note });
+		const ours = oursUpdate(n, d);
+		add(what, ours, refMs(`update:${n}:${d}`, what), target, { note: skippedNote });
 	}
 
 	// 2. The lab's probe per snapshot on grokking-97's shape (9,409 × 256), with the lab's settings (live-probe.ts).
@@ -177,7 +183,9 @@ async function main() {
 			5
 		);
 		const what = `top-8 spectrum, d ${d}`;
-		add(what, ours, refMs(what), '≤ 1000 ms at d 4096', { note: `Lanczos, ${iterations} iterations, residual ≤ 1e-8·λ1; reference numpy.linalg.eigh (full)` });
+		add(what, ours, refMs(`spectrum:${d}`, what), '≤ 1000 ms at d 4096', {
+			note: skippedNote ?? `Lanczos, ${iterations} iterations, residual ≤ 1e-8·λ1; reference numpy.linalg.eigh (full, one run)`
+		});
 	}
 
 	// 4. `npm run probe` streaming a (T, N, d) float32 trajectory from disk, against numpy reading it by memmap.

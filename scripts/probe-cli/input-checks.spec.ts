@@ -123,3 +123,15 @@ describe('probe CLI input checks', () => {
 		expect(text).toMatch(/\] 1\/4, 2\.0 s elapsed, ETA 6\.0 s/);
 	});
 });
+
+describe('probe CLI progress on a long single snapshot', () => {
+	it('a terminal sees the EM step count while EM converges; --json and pipes see nothing', () => {
+		const near = file('near.npy', writeNpy(base, [600, 4]));
+		const tty = cli([near, '--beta', String(1.02 / 4), '--max-iter', '3000'], true);
+		expect(tty.code).toBe(0);
+		// At least one progress line if EM ran longer than the 250 ms throttle; always cleared at the end.
+		if (/EM to convergence: step/.test(tty.stderr)) expect(tty.stderr.endsWith('\r')).toBe(true);
+		const piped = cli([near, '--beta', String(1.02 / 4), '--max-iter', '3000']);
+		expect(piped.stderr).toBe('');
+	});
+});

@@ -87,12 +87,24 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 	const shapeLine = `${o.file}: ${s.trajectory ? `T = ${s.count} snapshots of ` : ''}N = ${s.n} points, d = ${s.d} (${s.dtype})`;
 
 	if (!s.trajectory) {
+		// EM to convergence can take thousands of steps near ρ = 1: a terminal sees the count and the last move.
+		let last = 0;
+		const progress = !o.json && io.stderrIsTTY;
 		const { result } = probeSnapshot(s.snapshot(0), s.n, s.d, beta(0), null, {
 			K: o.K,
 			converge: true,
 			maxIter: o.maxIter,
-			seed: o.seed
+			seed: o.seed,
+			onEmIteration: progress
+				? (it, move) => {
+						const now = performance.now();
+						if (now - last < 250) return;
+						last = now;
+						io.stderr(`\rEM to convergence: step ${it} of at most ${o.maxIter}, last move ${move.toExponential(2)}   `);
+					}
+				: undefined
 		});
+		if (progress && last > 0) io.stderr(`\r${' '.repeat(80)}\r`);
 		if (o.json) io.stdout(JSON.stringify({ ...header, notes, snapshots: [snapshotJson(result, 0, 0)] }, null, 1) + '\n');
 		else io.stdout([shapeLine, ...notes, 'EM from a jittered symmetric start, run to convergence', '', formatSnapshot(result), ''].join('\n'));
 		return 0;

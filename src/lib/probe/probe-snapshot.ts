@@ -71,7 +71,8 @@ export function probeSnapshot(
 		converge: options.converge ?? false,
 		tol,
 		scale: 1,
-		maxIter: options.maxIter ?? 10000
+		maxIter: options.maxIter ?? 10000,
+		onIteration: options.onEmIteration
 	});
 
 	const hOpt = options.hessianAtState;

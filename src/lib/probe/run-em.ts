@@ -13,6 +13,8 @@ export interface RunEMOptions {
 	scale?: number;
 	/** Cap for `converge` (default 10000). */
 	maxIter?: number;
+	/** Called after every step with the step count and the largest prototype move (a progress line for long runs). */
+	onIteration?: (iteration: number, move: number) => void;
 }
 
 export interface RunEMResult {
@@ -69,6 +71,7 @@ export function runEM(
 		cur = next;
 		it++;
 		converged = move <= tolAbs && move <= previous;
+		options.onIteration?.(it, move);
 		if (converge && converged) break;
 	}
 	return { prototypes: cur, iterations: it, converged, lastMove: it > 0 ? move : 0 };

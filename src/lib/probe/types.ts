@@ -37,6 +37,8 @@ export interface ProbeOptions {
 	jitter?: number;
 	/** Seed for the jitter / initial symmetric start. */
 	seed?: number;
+	/** Progress of EM: called after every step with the step count and the largest prototype move. */
+	onEmIteration?: (iteration: number, move: number) => void;
 	/**
 	 * Also compute the smallest eigenvalue of the free-energy Hessian at the current prototypes (Lanczos on the
 	 * exact HVP, warm-started from the previous snapshot; docs/theory.md §2). Off by default: it costs about
