@@ -1,4 +1,4 @@
-// `npm run bench:compare [-- --json] [--big] [--skip-train]`: ours and the references (bench/reference/*.py, numpy and
+// `npm run bench:compare [-- --json] [--big] [--only update,lab,spectrum,stream,train]`: ours and the references (bench/reference/*.py, numpy and
 // PyTorch) back to back on the same shapes, with the ratios of issue 10's table. A reference that cannot run
 // (no Python, no numpy, no torch) is reported as skipped with the reason — never replaced by a number.
 // --json prints one object per row: {"what", "ours_ms", "reference_ms", "ratio", ...}. --big uses the issue's
@@ -19,7 +19,8 @@ import type { Evaluation } from '../src/lib/train/trainer';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const big = args.includes('--big');
-const skipTrain = args.includes('--skip-train');
+const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : 'update,lab,spectrum,stream,train';
+const only = new Set(onlyArg.split(','));
 const PY = '/usr/bin/python3';
 
 interface Row {
@@ -115,17 +116,17 @@ async function main() {
 		return (ref.lines.find((l) => l.what === what)?.ms as number | undefined) ?? null;
 	};
 
-	for (const [n, d, target] of [
+	for (const [n, d, target] of only.has('update') ? ([
 		[2048, 128, '≤ 0.5× numpy'],
 		[8192, 512, '≤ 1× numpy']
-	] as const) {
+	] as const) : []) {
 		const what = `probe update N ${n} x d ${d}, K 8`;
 		const ours = oursUpdate(n, d);
 		add(what, ours, refMs(`update:${n}:${d}`, what), target, { note: skippedNote });
 	}
 
 	// 2. The lab's probe per snapshot on grokking-97's shape (9,409 × 256), with the lab's settings (live-probe.ts).
-	{
+	if (only.has('lab')) {
 		const n = 9409;
 		const d = 256;
 		const variances = Array.from({ length: d }, (_, i) => 1 / (1 + i) + 0.05);
@@ -159,7 +160,7 @@ async function main() {
 	}
 
 	// 3. Top-8 eigenpairs of a d×d covariance: Lanczos (ours) against numpy's dense eigh.
-	for (const d of [2048, 4096]) {
+	for (const d of only.has('spectrum') ? [2048, 4096] : []) {
 		const C = reflectedCovariance(d, 3);
 		let iterations = 0;
 		const ours = time(
@@ -189,7 +190,7 @@ async function main() {
 	}
 
 	// 4. `npm run probe` streaming a (T, N, d) float32 trajectory from disk, against numpy reading it by memmap.
-	{
+	if (only.has('stream')) {
 		const [T, n, d] = big ? [32, 16384, 512] : [8, 8192, 256];
 		const dir = mkdtempSync(join(tmpdir(), 'bench-compare-'));
 		const path = join(dir, 'trajectory.npy');
@@ -227,7 +228,7 @@ async function main() {
 	}
 
 	// 5. A grokking-59 training step on tfjs-wasm (Node) against PyTorch, one thread.
-	if (!skipTrain) {
+	if (only.has('train')) {
 		tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 		await tf.setBackend('wasm');
 		await tf.ready();
