@@ -1,4 +1,5 @@
 import { prototypeHalfNorms, prototypeScores, prototypeScores4, softmaxRows } from './prototype-scores';
+import { loadPoints } from './mixture-fast';
 import type { Matrix } from './types';
 
 /**
@@ -31,6 +32,48 @@ export function hessianOperator(
 		const s = P.subarray(r * K, (r + 1) * K);
 		prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
 		softmaxRows(s, 1, K, weight);
+	}
+	const pts = blocked ? loadPoints(Z as Float64Array, n, d, K) : null;
+	if (pts) {
+		// The two passes on the WebAssembly kernels: zv = Z·Vᵀ (`scores`), then cz = cᵀZ (`accum`), with the
+		// coefficients c_nk computed here in between (the kernel memory is this operator's until the next load).
+		const { k: wk, np, dp, zOff, mOff, sOff, aOff } = pts;
+		const mem = new Float64Array(wk.memory.buffer);
+		const muV = new Float64Array(K);
+		const cSum = new Float64Array(K);
+		return (V, HV) => {
+			for (let q = 0; q < K; q++) {
+				let s = 0;
+				for (let j = 0; j < d; j++) {
+					const v = V[q * d + j];
+					mem[mOff + q * dp + j] = v;
+					s += prototypes[q * d + j] * v;
+				}
+				muV[q] = s;
+			}
+			wk.scores(zOff * 8, np, dp, mOff * 8, K, sOff * 8);
+			cSum.fill(0);
+			for (let row = 0; row < n; row++) {
+				const o = sOff + row * K;
+				const po = row * K;
+				let aBar = 0;
+				for (let q = 0; q < K; q++) aBar += P[po + q] * (muV[q] - mem[o + q]);
+				for (let q = 0; q < K; q++) {
+					const cq = beta * P[po + q] * (muV[q] - mem[o + q] - aBar);
+					mem[o + q] = cq;
+					cSum[q] += cq;
+				}
+			}
+			mem.fill(0, sOff + n * K, sOff + np * K);
+			mem.fill(0, aOff, aOff + K * dp);
+			wk.accum(zOff * 8, np, dp, sOff * 8, K, aOff * 8);
+			for (let q = 0; q < K; q++) {
+				for (let j = 0; j < d; j++) {
+					const i = q * d + j;
+					HV[i] = (weight[q] * V[i] - (cSum[q] * prototypes[i] - mem[aOff + q * dp + j])) / n;
+				}
+			}
+		};
 	}
 	const zeroHalf = new Float64Array(K);
 	const zv = new Float64Array(4 * K);

@@ -139,3 +139,30 @@ describe('hessianMinAtState (Lanczos on the exact HVP)', () => {
 		expect((1 - beta * lambdas[0]) / K).toBeLessThan(0);
 	});
 });
+
+describe('hessianOperator with and without the WebAssembly kernels', () => {
+	it('agree to 1e-12 (N 203 × d 17, K 5)', async () => {
+		const { disableWasmKernels } = await import('./wasm/wasm-kernels');
+		const d = 17;
+		const K = 5;
+		const Z = gaussianCloud(203, Array.from({ length: d }, (_, i) => 2 / (1 + i)), 12, { rotate: true }).Z;
+		const n = Z.length / d;
+		const rng = createRng(13);
+		const M = Float64Array.from({ length: K * d }, () => rng.normal());
+		const V = Float64Array.from({ length: K * d }, () => rng.normal());
+		const fast = new Float64Array(K * d);
+		hessianOperator(Z, n, d, M, K, 1.3)(V, fast);
+		disableWasmKernels(true);
+		const ref = new Float64Array(K * d);
+		try {
+			hessianOperator(Z, n, d, M, K, 1.3)(V, ref);
+		} finally {
+			disableWasmKernels(false);
+		}
+		const plain = hessianVectorProduct(Z, n, d, M, K, 1.3, V);
+		for (let i = 0; i < K * d; i++) {
+			expect(fast[i]).toBeCloseTo(ref[i], 12);
+			expect(fast[i]).toBeCloseTo(plain[i], 12);
+		}
+	});
+});
