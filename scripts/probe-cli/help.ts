@@ -8,7 +8,10 @@ FILE
   X.npy of shape (T, N, d)   a trajectory of T snapshots of the same N probe inputs: warm-started EM per
                              snapshot (5 steps, or --converge), then the events (onset, escape, lag, shape)
   FOLDER/                    its .npy files, each (N, d), in natural name order (step_2 before step_10)
-  float32 or float64, C order.
+  float32 or float64, C order. Files are read one snapshot at a time (memory: one N×d snapshot plus
+  O(d²)), so a trajectory larger than memory works; a TTY shows a progress bar with the ETA.
+  Wide data (d > 512): the d×d covariance is never formed; the top eigenpairs come from the N×N Gram
+  matrix (N ≤ 1024) or by Lanczos (then the effective rank is not computed).
 
 β mode (docs/theory.md §3; every output says which was used):
   --beta-mode MODE   fixed | readout | calibrated | kernel | residual. Default: readout if --readout is
@@ -22,7 +25,7 @@ FILE
   --mse X|M.npy      residual: β = d / E‖x − x̂‖² (a number, or a .npy with one value per snapshot).
 
 Probe:
-  --k K              prototypes (default 8)
+  --k K              prototypes, 1–256 (default 8)
   --em-steps S       EM steps per trajectory snapshot (default 5)
   --converge         converge EM at every trajectory snapshot too
   --max-iter M       cap on EM iterations when converging (default 10000)

@@ -5,6 +5,7 @@ import {
 	ProbeInputError,
 	type BetaSpec
 } from '../../src/lib/probe/index';
+import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
 import { CliError } from './cli-error';
 import { formatSnapshot, formatTrajectory } from './format-report';
 import { formatNumber } from './format-number';
@@ -23,7 +24,7 @@ export interface CliIO {
 
 /** β spec per snapshot for the chosen mode, plus the lines that explain the choice. */
 function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaSpec; notes: string[]; extra: Record<string, unknown> } {
-	const T = s.snapshots.length;
+	const T = s.count;
 	switch (o.mode) {
 		case 'fixed':
 			return { beta: () => ({ mode: 'fixed', beta: o.beta! }), notes: [`β mode fixed: β = ${o.beta}`], extra: {} };
@@ -50,7 +51,7 @@ function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaS
 			};
 		}
 		case 'calibrated': {
-			const c = calibratedBetaTilde(s.snapshots[0], s.n, s.d, o.beta);
+			const c = calibratedBetaTilde(s.snapshot(0), s.n, s.d, o.beta);
 			const why = o.beta === undefined ? 'so that ρ = 1 at snapshot 0 (pass --beta to choose β there)' : `from β = ${o.beta} at snapshot 0`;
 			return {
 				beta: () => ({ mode: 'calibrated', betaTilde: c.betaTilde }),
@@ -68,26 +69,51 @@ function run(argv: string[], io: CliIO): number {
 		return 0;
 	}
 	const s = readSnapshots(o.file);
+	try {
+		return probeFile(o, s, io);
+	} finally {
+		s.close();
+	}
+}
+
+function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 	const { beta, notes, extra } = betaProvider(o, s);
+	if (s.d > DENSE_MAX_D) {
+		notes.push(
+			`d = ${s.d} > ${DENSE_MAX_D}: the covariance is never formed; top eigenpairs by ${s.n <= 1024 ? 'the N×N Gram matrix (every eigenvalue)' : 'Lanczos (effective rank not computed)'}`
+		);
+	}
 	const header = { file: o.file, shape: s.shape, dtype: s.dtype, n: s.n, d: s.d, K: o.K, betaMode: o.mode, ...extra, seed: o.seed };
-	const shapeLine = `${o.file}: ${s.trajectory ? `T = ${s.snapshots.length} snapshots of ` : ''}N = ${s.n} points, d = ${s.d} (${s.dtype})`;
+	const shapeLine = `${o.file}: ${s.trajectory ? `T = ${s.count} snapshots of ` : ''}N = ${s.n} points, d = ${s.d} (${s.dtype})`;
 
 	if (!s.trajectory) {
-		const { result } = probeSnapshot(s.snapshots[0], s.n, s.d, beta(0), null, {
+		// EM to convergence can take thousands of steps near ρ = 1: a terminal sees the count and the last move.
+		let last = 0;
+		const progress = !o.json && io.stderrIsTTY;
+		const { result } = probeSnapshot(s.snapshot(0), s.n, s.d, beta(0), null, {
 			K: o.K,
 			converge: true,
 			maxIter: o.maxIter,
-			seed: o.seed
+			seed: o.seed,
+			onEmIteration: progress
+				? (it, move) => {
+						const now = performance.now();
+						if (now - last < 250) return;
+						last = now;
+						io.stderr(`\rEM to convergence: step ${it} of at most ${o.maxIter}, last move ${move.toExponential(2)}   `);
+					}
+				: undefined
 		});
+		if (progress && last > 0) io.stderr(`\r${' '.repeat(80)}\r`);
 		if (o.json) io.stdout(JSON.stringify({ ...header, notes, snapshots: [snapshotJson(result, 0, 0)] }, null, 1) + '\n');
 		else io.stdout([shapeLine, ...notes, 'EM from a jittered symmetric start, run to convergence', '', formatSnapshot(result), ''].join('\n'));
 		return 0;
 	}
 
-	const bar = !o.json && io.stderrIsTTY && s.snapshots.length > 1 ? progressBar(io.stderr) : null;
-	const T = s.snapshots.length;
+	const bar = !o.json && io.stderrIsTTY && s.count > 1 ? progressBar(io.stderr) : null;
+	const T = s.count;
 	const out = probeTrajectory(
-		{ count: T, n: s.n, d: s.d, snapshot: (t) => s.snapshots[t], beta, step: (t) => t * o.every },
+		{ count: T, n: s.n, d: s.d, snapshot: (t) => s.snapshot(t), beta, step: (t) => t * o.every },
 		{ K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, onProgress: bar ? bar.update : undefined }
 	);
 	bar?.clear();

@@ -1,3 +1,4 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { CliError } from './cli-error';
 import type { BetaMode } from '../../src/lib/probe/index';
 
@@ -20,8 +21,24 @@ export interface CliOptions {
 }
 
 const MODES: BetaMode[] = ['fixed', 'readout', 'calibrated', 'kernel', 'residual'];
-const VALUE_FLAGS = ['--beta-mode', '--beta', '--readout', '--tau', '--mse', '--k', '--em-steps', '--max-iter', '--every', '--seed'];
-const SWITCHES = ['--converge', '--json', '--help', '-h'];
+/** Widest K accepted: the EM costs K·N·d per step, and beyond this nothing in the report is readable. */
+export const MAX_K = 256;
+
+const OPTIONS = {
+	'beta-mode': { type: 'string' },
+	beta: { type: 'string' },
+	readout: { type: 'string' },
+	tau: { type: 'string' },
+	mse: { type: 'string' },
+	k: { type: 'string' },
+	'em-steps': { type: 'string' },
+	'max-iter': { type: 'string' },
+	every: { type: 'string' },
+	seed: { type: 'string' },
+	converge: { type: 'boolean' },
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' }
+} as const;
 
 function number(flag: string, text: string, check: (x: number) => boolean, what: string): number {
 	const x = Number(text);
@@ -32,36 +49,44 @@ const positive = (x: number) => x > 0;
 const nonNegative = (x: number) => x >= 0;
 const positiveInt = (x: number) => Number.isInteger(x) && x >= 1;
 
+/** node:util's parser, its errors turned into the CLI's one-line messages. */
+function parse(argv: string[]) {
+	// A negative number after a value flag is its value (node:util would call it ambiguous): join it as --flag=value.
+	const args: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const name = argv[i].startsWith('--') ? argv[i].slice(2) : '';
+		const next = argv[i + 1];
+		if (OPTIONS[name as keyof typeof OPTIONS]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+			args.push(`${argv[i]}=${next}`);
+			i++;
+		} else args.push(argv[i]);
+	}
+	try {
+		return nodeParseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+	} catch (e) {
+		const err = e as Error & { code?: string };
+		const flag = err.message.match(/'(-[^'\s]*)/)?.[1] ?? '';
+		if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(`unknown option ${flag} (see --help)`);
+		if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+			const long = Object.keys(OPTIONS).find((k) => flag === `--${k}`);
+			if (long && OPTIONS[long as keyof typeof OPTIONS].type === 'string') throw new CliError(`--${long} needs a value`);
+			if (long) throw new CliError(`--${long} takes no value`);
+		}
+		throw new CliError(err.message.split('\n')[0]);
+	}
+}
+
 /** argv (without node and script) → options. Throws CliError on anything it does not understand. */
 export function parseArgs(argv: string[]): CliOptions {
-	const values = new Map<string, string>();
-	const switches = new Set<string>();
-	const files: string[] = [];
-	for (let i = 0; i < argv.length; i++) {
-		let arg = argv[i];
-		let inline: string | undefined;
-		if (arg.startsWith('--') && arg.includes('=')) {
-			inline = arg.slice(arg.indexOf('=') + 1);
-			arg = arg.slice(0, arg.indexOf('='));
-		}
-		if (VALUE_FLAGS.includes(arg)) {
-			const v = inline ?? argv[++i];
-			if (v === undefined) throw new CliError(`${arg} needs a value`);
-			values.set(arg, v);
-		} else if (SWITCHES.includes(arg)) {
-			if (inline !== undefined) throw new CliError(`${arg} takes no value`);
-			switches.add(arg);
-		} else if (arg.startsWith('-') && arg !== '-') {
-			throw new CliError(`unknown option ${arg} (see --help)`);
-		} else {
-			files.push(arg);
-		}
-	}
-	const help = switches.has('--help') || switches.has('-h');
+	const { values: v, positionals: files } = parse(argv);
+	const help = v.help === true;
 	if (!help && files.length === 0) throw new CliError('no input FILE given (see --help)');
 	if (files.length > 1) throw new CliError(`expected one input FILE, got ${files.length}: ${files.join(' ')}`);
 
-	const get = (flag: string) => values.get(flag);
+	const get = (flag: string): string | undefined => {
+		const x = v[flag.slice(2) as keyof typeof v];
+		return typeof x === 'string' ? x : undefined;
+	};
 	const beta = get('--beta') !== undefined ? number('--beta', get('--beta')!, nonNegative, 'a number ≥ 0') : undefined;
 	const tau = get('--tau') !== undefined ? number('--tau', get('--tau')!, positive, 'a positive number') : undefined;
 	const mseText = get('--mse');
@@ -93,13 +118,13 @@ export function parseArgs(argv: string[]): CliOptions {
 		readout,
 		tau,
 		mse,
-		K: get('--k') !== undefined ? number('--k', get('--k')!, positiveInt, 'a positive integer') : 8,
+		K: get('--k') !== undefined ? number('--k', get('--k')!, (x) => positiveInt(x) && x <= MAX_K, `an integer from 1 to ${MAX_K}`) : 8,
 		emSteps: get('--em-steps') !== undefined ? number('--em-steps', get('--em-steps')!, (x) => Number.isInteger(x) && x >= 0, 'an integer ≥ 0') : 5,
-		converge: switches.has('--converge'),
+		converge: v.converge === true,
 		maxIter: get('--max-iter') !== undefined ? number('--max-iter', get('--max-iter')!, positiveInt, 'a positive integer') : 10000,
 		every: get('--every') !== undefined ? number('--every', get('--every')!, positive, 'a positive number') : 1,
 		seed: get('--seed') !== undefined ? number('--seed', get('--seed')!, (x) => Number.isInteger(x) && x >= 0, 'an integer ≥ 0') : 1,
-		json: switches.has('--json'),
+		json: v.json === true,
 		help
 	};
 }

@@ -10,6 +10,8 @@ export interface LabSeries {
 	beta: number[];
 	betaC: number[];
 	hessianMin: number[];
+	/** Smallest Hessian eigenvalue at the probe's current prototypes (NaN where not computed). */
+	hessianAtState: number[];
 	wt: number[];
 	kEff: number[];
 	trainAcc: number[];
@@ -36,6 +38,7 @@ export function labSeries(snaps: readonly Snapshot[]): LabSeries {
 		beta: snaps.map((x) => x.probe.beta),
 		betaC: snaps.map((x) => x.probe.betaC),
 		hessianMin: snaps.map((x) => x.probe.hessianMin),
+		hessianAtState: snaps.map((x) => x.probe.hessianAtState ?? Number.NaN),
 		wt: snaps.map((x) => x.probe.wt ?? Number.NaN),
 		kEff: snaps.map((x) => x.probe.kEff),
 		trainAcc: col(),

@@ -25,10 +25,17 @@ export function betaFromSpec(spec: BetaSpec, ctx: { d: number; trace: number }):
 			return spec.beta;
 		case 'kernel':
 			return 1 / positive(spec.tau, 'tau');
-		case 'residual':
-			return d / positive(spec.mse, 'mse');
+		case 'residual': {
+			const beta = d / positive(spec.mse, 'mse');
+			if (!Number.isFinite(beta))
+				throw new ProbeInputError(`mse = ${spec.mse} is so small that β = d/mse is infinite; the reconstruction error must be > ${d / Number.MAX_VALUE}`, 'degenerate');
+			return beta;
+		}
 		case 'calibrated':
-			return positive(spec.betaTilde, 'betaTilde') / positive(trace, 'tr Σ (calibrated mode)');
+			// β̃ = 0 is allowed (calibrated at β = 0: the probe sits at its symmetric state).
+			if (!(spec.betaTilde >= 0) || !Number.isFinite(spec.betaTilde))
+				throw new ProbeInputError(`betaTilde must be a non-negative finite number, got ${spec.betaTilde}`);
+			return spec.betaTilde / positive(trace, 'tr Σ (calibrated mode)');
 		case 'readout': {
 			const C = spec.classes;
 			if (!Number.isInteger(C) || C < 2) throw new ProbeInputError(`readout needs at least 2 classes, got ${C}`);

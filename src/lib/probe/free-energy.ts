@@ -1,4 +1,5 @@
 import { prototypeHalfNorms, prototypeScores, prototypeScores4 } from './prototype-scores';
+import { softmaxRow } from './softmax-row';
 import type { Matrix } from './types';
 
 /**
@@ -34,13 +35,7 @@ export function freeEnergy(
 	let total = 0;
 	// Σ_n −(log Σ_k e^{s_nk} − log K)/β for `rows` rows whose scores are in s.
 	const addRows = (rows: number) => {
-		for (let q = 0; q < rows; q++) {
-			let max = -Infinity;
-			for (let k = 0; k < K; k++) if (s[q * K + k] > max) max = s[q * K + k];
-			let sum = 0;
-			for (let k = 0; k < K; k++) sum += Math.exp(s[q * K + k] - max);
-			total -= (max + Math.log(sum) - logK) / beta;
-		}
+		for (let q = 0; q < rows; q++) total -= (softmaxRow(s, q * K, K) - logK) / beta;
 	};
 	let r = 0;
 	if (Z instanceof Float64Array) {

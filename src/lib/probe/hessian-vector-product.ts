@@ -1,4 +1,5 @@
 import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
+import { softmaxRow } from './softmax-row';
 import type { Matrix } from './types';
 
 /**
@@ -34,15 +35,10 @@ export function hessianVectorProduct(
 	const cz = new Float64Array(K * d); // Σ_n c_nk z_n
 	for (let r = 0; r < n; r++) {
 		const o = r * d;
-		const max = prototypeScores(Z, o, d, prototypes, K, beta, half, s);
-		let sum = 0;
-		for (let k = 0; k < K; k++) {
-			s[k] = Math.exp(s[k] - max);
-			sum += s[k];
-		}
+		prototypeScores(Z, o, d, prototypes, K, beta, half, s);
+		softmaxRow(s, 0, K);
 		let aBar = 0;
 		for (let k = 0; k < K; k++) {
-			s[k] /= sum;
 			let zv = 0;
 			for (let j = 0; j < d; j++) zv += Z[o + j] * V[k * d + j];
 			a[k] = muV[k] - zv;

@@ -39,6 +39,9 @@ export { readoutRmsNorm } from './readout-rms-norm';
 export { hessianSpectrum } from './hessian-spectrum';
 export { unstableDirections } from './unstable-directions';
 export { hessianVectorProduct } from './hessian-vector-product';
+export { hessianMinAtState, type HessianAtState } from './hessian-at-state';
+export { lanczos, type LanczosOptions, type LanczosResult, type SymmetricOperator } from './lanczos';
+export { softmaxRow } from './softmax-row';
 
 // The mixture itself.
 export { responsibilities } from './responsibilities';
@@ -54,6 +57,6 @@ export { clusterLambdaMax } from './cluster-lambda-max';
 // Events, input checks, files, synthetic data.
 export { firstCrossing } from './first-crossing';
 export { firstNonFinite } from './first-non-finite';
-export { parseNpy, NpyError, type NpyArray } from './npy';
-export { writeNpy } from './npy-write';
+export { parseNpy, parseNpyHeader, NpyError, type NpyArray, type NpyHeader } from './npy';
+export { npyHeader, writeNpy } from './npy-write';
 export { gaussianCloud } from './gaussian-cloud';

@@ -3,16 +3,27 @@
  * e.g. for test fixtures or for exporting hidden states from the browser.
  */
 
-/** Any dtype descriptor (e.g. '<f4', '<i8', or a wrong one on purpose for a fixture), C or Fortran order. */
-export function npyBytes(descr: string, shape: number[], data: ArrayBufferView, fortran = false): Uint8Array {
+/**
+ * The header bytes alone, so a large file can be written snapshot by snapshot after it. Any dtype descriptor
+ * (e.g. '<f4', '<i8', or a wrong one on purpose for a fixture), C or Fortran order.
+ */
+export function npyHeader(descr: string, shape: number[], fortran = false): Uint8Array {
 	const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 	let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`;
 	header += ' '.repeat((64 - ((11 + header.length) % 64)) % 64) + '\n';
-	const out = new Uint8Array(10 + header.length + data.byteLength);
+	const out = new Uint8Array(10 + header.length);
 	out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
 	new DataView(out.buffer).setUint16(8, header.length, true);
 	for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-	out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + header.length);
+	return out;
+}
+
+/** Header and data of any dtype (the data's bytes as they are). */
+export function npyBytes(descr: string, shape: number[], data: ArrayBufferView, fortran = false): Uint8Array {
+	const header = npyHeader(descr, shape, fortran);
+	const out = new Uint8Array(header.length + data.byteLength);
+	out.set(header);
+	out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), header.length);
 	return out;
 }
 

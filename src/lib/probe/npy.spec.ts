@@ -46,23 +46,35 @@ describe('parseNpy', () => {
 		expect(r3.shape).toEqual([4]);
 	});
 
+	it('refuses a header-length field that misses the header’s newline (shifted data) and data longer than the shape', () => {
+		const good = writeNpy(Float64Array.from([1, 2, 3, 4]), [2, 2]);
+		expect(parseNpy(good).shape).toEqual([2, 2]);
+		const short = Uint8Array.from(good);
+		const view = new DataView(short.buffer);
+		view.setUint16(8, view.getUint16(8, true) - 4, true); // header-length field 4 bytes short
+		expect(() => parseNpy(short)).toThrow(/inconsistent npy header: its length field says \d+ bytes but the header's newline is at byte \d+/);
+		const longer = new Uint8Array(good.length + 8);
+		longer.set(good);
+		expect(() => parseNpy(longer)).toThrow(/npy data is longer than its shape: \(2, 2\) needs 32 bytes, file has 40 \(8 extra\)/);
+	});
+
 	it('clear errors: bad magic, dtype (named), Fortran order, truncation, version', () => {
 		expect(() => parseNpy(new TextEncoder().encode('hello, world, not npy'))).toThrow(/not an npy file/);
 		expect(() => parseNpy(new Uint8Array(3))).toThrow(NpyError);
-		expect(() => parseNpy(withHeader("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }"))).toThrow(
+		expect(() => parseNpy(withHeader("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }\n"))).toThrow(
 			/unsupported dtype '<i8'/
 		);
-		expect(() => parseNpy(withHeader("{'descr': '>f4', 'fortran_order': False, 'shape': (1,), }"))).toThrow(
+		expect(() => parseNpy(withHeader("{'descr': '>f4', 'fortran_order': False, 'shape': (1,), }\n"))).toThrow(
 			/unsupported dtype '>f4'/
 		);
-		expect(() => parseNpy(withHeader("{'descr': '<f4', 'fortran_order': True, 'shape': (1, 1), }"))).toThrow(
+		expect(() => parseNpy(withHeader("{'descr': '<f4', 'fortran_order': True, 'shape': (1, 1), }\n"))).toThrow(
 			/Fortran-order/
 		);
-		expect(() => parseNpy(withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }"))).toThrow(
+		expect(() => parseNpy(withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }\n"))).toThrow(
 			/truncated npy data: shape \(3, 2\) needs 24 bytes, file has 0/
 		);
-		expect(() => parseNpy(withHeader("{'descr': '<f4'}"))).toThrow(/malformed npy header/);
-		const v9 = withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (), }");
+		expect(() => parseNpy(withHeader("{'descr': '<f4'}\n"))).toThrow(/malformed npy header/);
+		const v9 = withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (), }\n");
 		v9[6] = 9;
 		expect(() => parseNpy(v9)).toThrow(/unsupported npy format version 9/);
 	});

@@ -45,8 +45,22 @@ function parseShape(text: string): number[] {
 	});
 }
 
-export function parseNpy(input: ArrayBuffer | Uint8Array): NpyArray {
-	const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+export interface NpyHeader {
+	shape: number[];
+	dtype: '<f4' | '<f8';
+	/** Byte offset of the data. */
+	dataOffset: number;
+	/** Bytes of data the shape needs. */
+	dataBytes: number;
+}
+
+/**
+ * The header of an .npy file from its first bytes (`bytes` holds at least the header; `fileLength` is the whole
+ * file's size, so a reader that streams the data can still check that data and shape agree). Refuses a header-length
+ * field that does not end at the header's newline (the data would be read shifted) and data longer or shorter than
+ * the shape.
+ */
+export function parseNpyHeader(bytes: Uint8Array, fileLength = bytes.length): NpyHeader {
 	if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
 		throw new NpyError('not an npy file (missing the \\x93NUMPY magic)');
 	}
@@ -60,6 +74,18 @@ export function parseNpy(input: ArrayBuffer | Uint8Array): NpyArray {
 	const dataOffset = start + headerLength;
 	if (dataOffset > bytes.length) throw new NpyError('truncated npy header');
 	const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, dataOffset));
+	// NumPy ends the header with a newline (after space padding); a length field that is off shifts the data.
+	if (!header.endsWith('\n')) {
+		let nl = -1;
+		for (let i = start; i < Math.min(bytes.length, start + headerLength + 65536); i++) {
+			if (bytes[i] === 0x0a) {
+				nl = i;
+				break;
+			}
+		}
+		const actual = nl >= 0 ? `the header's newline is at byte ${nl}, so it should be ${nl + 1 - start}` : 'no newline ends the header';
+		throw new NpyError(`inconsistent npy header: its length field says ${headerLength} bytes but ${actual}; the data would be read shifted`);
+	}
 
 	const descrText = headerField(header, 'descr');
 	const fortranText = headerField(header, 'fortran_order');
@@ -75,9 +101,19 @@ export function parseNpy(input: ArrayBuffer | Uint8Array): NpyArray {
 	const count = shape.reduce((a, b) => a * b, 1);
 	const itemSize = descr === '<f4' ? 4 : 8;
 	const needed = count * itemSize;
-	if (bytes.length - dataOffset < needed) {
-		throw new NpyError(`truncated npy data: shape (${shape.join(', ')}) needs ${needed} bytes, file has ${bytes.length - dataOffset}`);
+	const have = fileLength - dataOffset;
+	if (have < needed) {
+		throw new NpyError(`truncated npy data: shape (${shape.join(', ')}) needs ${needed} bytes, file has ${have}`);
 	}
+	if (have > needed) {
+		throw new NpyError(`npy data is longer than its shape: (${shape.join(', ')}) needs ${needed} bytes, file has ${have} (${have - needed} extra)`);
+	}
+	return { shape, dtype: descr, dataOffset, dataBytes: needed };
+}
+
+export function parseNpy(input: ArrayBuffer | Uint8Array): NpyArray {
+	const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+	const { shape, dtype: descr, dataOffset, dataBytes: needed } = parseNpyHeader(bytes);
 	// Copy into a fresh, aligned buffer (the data offset need not be a multiple of 8). Hosts are little-endian.
 	// (A fresh Uint8Array, not bytes.slice: a Node Buffer's slice is a view into a shared pool.)
 	const copy = new Uint8Array(needed);

@@ -1,11 +1,11 @@
 import { anisotropyIndex } from './anisotropy-index';
 import { betaFromSpec } from './beta-from-spec';
 import { centreRows } from './centre-rows';
-import { covarianceOfCentred } from './covariance-of-centred';
 import { createProbeState } from './create-probe-state';
 import { effectiveRank } from './effective-rank';
 import { firstNonFinite } from './first-non-finite';
-import { freeEnergy } from './free-energy';
+import { freeEnergyFast } from './mixture-fast';
+import { hessianMinAtState } from './hessian-at-state';
 import { hessianSpectrum } from './hessian-spectrum';
 import { jitterPrototypes } from './jitter-prototypes';
 import { kEffOf } from './k-eff-of';
@@ -15,17 +15,17 @@ import { createRng, mixSeed } from './random';
 import { runEM } from './run-em';
 import { scratch } from './scratch';
 import { spreadOf } from './spread-of';
-import { topEigenpairs } from './top-eigenpairs';
+import { snapshotSpectrum } from './snapshot-spectrum';
 import { unstableDirections } from './unstable-directions';
 import type { BetaSpec, Matrix, ProbeOptions, ProbeState, SnapshotResult } from './types';
 
 function validate(Z: Matrix, n: number, d: number, K: number): void {
 	if (!Number.isInteger(d) || d < 1) throw new ProbeInputError(`d must be a positive integer, got ${d}`);
-	if (!Number.isInteger(n) || n < 2) throw new ProbeInputError(`need at least 2 points, got N = ${n}`);
+	if (!Number.isInteger(n) || n < 2) throw new ProbeInputError(`need at least 2 points, got N = ${n}`, 'shape');
 	if (!Number.isInteger(K) || K < 1) throw new ProbeInputError(`K must be a positive integer, got ${K}`);
-	if (Z.length < n * d) throw new ProbeInputError(`Z has ${Z.length} values, expected N × d = ${n} × ${d} = ${n * d}`);
+	if (Z.length < n * d) throw new ProbeInputError(`Z has ${Z.length} values, expected N × d = ${n} × ${d} = ${n * d}`, 'shape');
 	const bad = firstNonFinite(Z, n, d);
-	if (bad) throw new ProbeInputError(`non-finite value ${bad.value} at row ${bad.row}, column ${bad.column}`);
+	if (bad) throw new ProbeInputError(`non-finite value ${bad.value} at row ${bad.row}, column ${bad.column}`, 'non-finite');
 }
 
 /**
@@ -50,12 +50,9 @@ export function probeSnapshot(
 	// kernel mode lives on the sphere: probe the L2-normalised rows.
 	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
 	const { mean, centred } = centreRows(rows, n, d, scratch('centred', n * d));
-	const cov = covarianceOfCentred(centred, n, d, scratch('cov', d * d));
-	let trace = 0;
-	for (let i = 0; i < d; i++) trace += cov[i * d + i];
-
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
-	const eig = topEigenpairs(cov, d, topK, { reference, work: scratch('eig', d * d) });
+	const eig = snapshotSpectrum(centred, n, d, topK, { reference });
+	const trace = eig.trace;
 	const lambdas = Array.from(eig.values, (x) => Math.max(x, 0));
 	const lambda1 = lambdas[0];
 	const b = betaFromSpec(beta, { d, trace });
@@ -74,13 +71,24 @@ export function probeSnapshot(
 		converge: options.converge ?? false,
 		tol,
 		scale: 1,
-		maxIter: options.maxIter ?? 10000
+		maxIter: options.maxIter ?? 10000,
+		onIteration: options.onEmIteration
 	});
+
+	const hOpt = options.hessianAtState;
+	const atState = hOpt
+		? hessianMinAtState(centred, n, d, em.prototypes, K, b, {
+				start: prev.hessianVector ?? null,
+				maxIter: typeof hOpt === 'object' ? hOpt.maxIter : undefined,
+				seed: mixSeed(prev.seed, snapshots + 0x51ed)
+			})
+		: null;
 
 	const v1 = eig.vectors.slice(0, d);
 	const v2 = d > 1 ? eig.vectors.slice(d, 2 * d) : new Float64Array(d);
 	const { spread, projV1 } = spreadOf(em.prototypes, K, d, lambda1, v1);
-	const effRank = effectiveRank(eig.spectrum);
+	// Wide data by Lanczos knows only the top eigenvalues: no effective rank then (NaN, shown as not computed).
+	const effRank = eig.complete ? effectiveRank(eig.spectrum) : Number.NaN;
 	const maxTrace = Math.max(prev.maxTrace, trace);
 	const prototypes = new Float64Array(K * d);
 	for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) prototypes[k * d + j] = em.prototypes[k * d + j] + mean[j];
@@ -100,13 +108,14 @@ export function probeSnapshot(
 		rho,
 		hessian: hessianSpectrum(lambdas, b, K, d),
 		hessianMin: (1 - rho) / K,
+		hessianAtState: atState ? { min: atState.min, iterations: atState.iterations, converged: atState.converged } : null,
 		unstableDirections: unstableDirections(eig.spectrum, b, K),
 		spread,
 		projV1,
 		kEff: kEffOf(em.prototypes, K, d, trace),
 		anisotropy: anisotropyIndex(lambda1, trace, d),
 		effectiveRank: effRank,
-		freeEnergy: freeEnergy(centred, n, d, em.prototypes, K, b),
+		freeEnergy: freeEnergyFast(centred, n, d, em.prototypes, K, b),
 		emIterations: em.iterations,
 		converged: em.converged,
 		// Effective rank < 2 (docs/theory.md §4) would flag every healthy cloud in d ≤ 3; below d = 4 use d/2.
@@ -125,7 +134,8 @@ export function probeSnapshot(
 		eigvecs: eig.vectors,
 		maxTrace,
 		seed: prev.seed,
-		snapshots: snapshots + 1
+		snapshots: snapshots + 1,
+		hessianVector: atState ? atState.vector : (prev.hessianVector ?? null)
 	};
 	return { result, state: next };
 }

@@ -1,3 +1,4 @@
+import { softmaxRow } from './softmax-row';
 import type { Matrix } from './types';
 
 /**
@@ -127,23 +128,11 @@ export function prototypeScores4(
 	}
 }
 
-/** In place: scores[q·K..] → softmax over k for each of `rows` rows; returns nothing, adds Σ_q p_qk to `weight`. */
+/** In place: scores[q·K..] → softmax over k for each of `rows` rows (softmaxRow); adds Σ_q p_qk to `weight`. */
 export function softmaxRows(scores: Float64Array, rows: number, K: number, weight: Float64Array): void {
 	for (let q = 0; q < rows; q++) {
 		const o = q * K;
-		let max = -Infinity;
-		for (let k = 0; k < K; k++) if (scores[o + k] > max) max = scores[o + k];
-		let sum = 0;
-		for (let k = 0; k < K; k++) {
-			const e = Math.exp(scores[o + k] - max);
-			scores[o + k] = e;
-			sum += e;
-		}
-		const inv = 1 / sum;
-		for (let k = 0; k < K; k++) {
-			const p = scores[o + k] * inv;
-			scores[o + k] = p;
-			weight[k] += p;
-		}
+		softmaxRow(scores, o, K);
+		for (let k = 0; k < K; k++) weight[k] += scores[o + k];
 	}
 }

@@ -1,4 +1,5 @@
 import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
+import { softmaxRow } from './softmax-row';
 import type { Matrix } from './types';
 
 /** p_nk = softmax_k(−β‖z_n − μ_k‖²/2), N×K row-major (docs/theory.md §1). */
@@ -15,14 +16,9 @@ export function responsibilities(
 	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
 	const s = new Float64Array(K);
 	for (let r = 0; r < n; r++) {
-		const max = prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
-		let sum = 0;
-		for (let k = 0; k < K; k++) {
-			const e = Math.exp(s[k] - max);
-			s[k] = e;
-			sum += e;
-		}
-		for (let k = 0; k < K; k++) P[r * K + k] = s[k] / sum;
+		prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
+		softmaxRow(s, 0, K);
+		P.set(s, r * K);
 	}
 	return P;
 }

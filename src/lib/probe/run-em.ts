@@ -1,4 +1,5 @@
 import { emStep } from './em-step';
+import { emStepKernel, loadPoints } from './mixture-fast';
 import type { Matrix } from './types';
 
 export interface RunEMOptions {
@@ -12,6 +13,8 @@ export interface RunEMOptions {
 	scale?: number;
 	/** Cap for `converge` (default 10000). */
 	maxIter?: number;
+	/** Called after every step with the step count and the largest prototype move (a progress line for long runs). */
+	onIteration?: (iteration: number, move: number) => void;
 }
 
 export interface RunEMResult {
@@ -36,7 +39,10 @@ function largestMove(a: Float64Array, b: Float64Array, K: number, d: number): nu
 	return Math.sqrt(best);
 }
 
-/** EM at fixed β from `init` (K×d, not modified): a fixed number of steps, or until converged (docs/theory.md §2, §4). */
+/**
+ * EM at fixed β from `init` (K×d, not modified): a fixed number of steps, or until converged (docs/theory.md §2, §4).
+ * Float64 rows run on the WebAssembly SIMD kernels when available (mixture-fast.ts), else on emStep, the reference.
+ */
 export function runEM(
 	Z: Matrix,
 	n: number,
@@ -56,14 +62,16 @@ export function runEM(
 	let previous = Infinity;
 	let converged = false;
 	let it = 0;
+	const pts = Z instanceof Float64Array && limit > 0 ? loadPoints(Z, n, d, K) : null;
 	while (it < limit) {
-		const next = emStep(Z, n, d, cur, K, beta, spare);
+		const next = pts ? emStepKernel(pts, cur, beta, spare) : emStep(Z, n, d, cur, K, beta, spare);
 		previous = move;
 		move = largestMove(next, cur, K, d);
 		spare = cur;
 		cur = next;
 		it++;
 		converged = move <= tolAbs && move <= previous;
+		options.onIteration?.(it, move);
 		if (converge && converged) break;
 	}
 	return { prototypes: cur, iterations: it, converged, lastMove: it > 0 ? move : 0 };

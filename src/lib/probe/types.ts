@@ -37,6 +37,21 @@ export interface ProbeOptions {
 	jitter?: number;
 	/** Seed for the jitter / initial symmetric start. */
 	seed?: number;
+	/** Progress of EM: called after every step with the step count and the largest prototype move. */
+	onEmIteration?: (iteration: number, move: number) => void;
+	/**
+	 * Also compute the smallest eigenvalue of the free-energy Hessian at the current prototypes (Lanczos on the
+	 * exact HVP, warm-started from the previous snapshot; docs/theory.md §2). Off by default: it costs about
+	 * 3·N·K·d multiply-adds per Lanczos iteration. `maxIter` caps the iterations (default 40).
+	 */
+	hessianAtState?: boolean | { maxIter?: number };
+}
+
+/** The smallest Hessian eigenvalue at the probe's current prototypes (not the symmetric-state closed form). */
+export interface HessianAtStateResult {
+	min: number;
+	iterations: number;
+	converged: boolean;
 }
 
 /** One Hessian eigenvalue at the symmetric state with its multiplicity. */
@@ -67,6 +82,8 @@ export interface SnapshotResult {
 	hessian: HessianEigen[];
 	/** h_1 = (1 − βλ1)/K. */
 	hessianMin: number;
+	/** Smallest Hessian eigenvalue at the current prototypes (only with options.hessianAtState), else null. */
+	hessianAtState: HessianAtStateResult | null;
 	unstableDirections: number;
 	/** m/√λ1, m = √((1/K) Σ_k ‖μ_k − μ̄‖²). */
 	spread: number;
@@ -110,6 +127,8 @@ export interface ProbeState {
 	seed: number;
 	/** Snapshots seen so far; each snapshot's jitter stream is seeded from (seed, snapshots). */
 	snapshots?: number;
+	/** Last eigenvector of the Hessian at the state (K×d), the warm start for the next Lanczos run. */
+	hessianVector?: Float64Array | null;
 }
 
 /** One row of a trajectory, as fed to the event analysis. */

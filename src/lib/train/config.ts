@@ -36,6 +36,10 @@ export interface ProbeConfig {
 	displayPoints: number;
 	/** Leading covariance eigenvalues reported per snapshot. */
 	topK: number;
+	/** Live probe only (see live-probe.ts): read a fixed seeded subsample of at most this many probe points. */
+	probeRows?: number;
+	/** Live probe only: also the smallest Hessian eigenvalue at the current prototypes (Lanczos on the HVP). */
+	hessianAtState?: boolean;
 }
 
 interface CommonConfig extends ProbeConfig {

@@ -168,6 +168,10 @@ export interface ProbeSummary {
 	rho: number;
 	/** h_1 = (1 − βλ1)/K. */
 	hessianMin: number;
+	/** Smallest Hessian eigenvalue at the probe's current prototypes (Lanczos on the exact HVP); absent/null if not computed. */
+	hessianAtState?: number | null;
+	/** Points the probe read (a fixed subsample in the lab; see live-probe.ts); absent = all. */
+	probeRows?: number;
 	unstableDirections: number;
 	/** Leading covariance eigenvalues, descending (topK). */
 	lambdas: Float32Array;

@@ -4,6 +4,7 @@
  * pauses when the tab is hidden, checkpoints at every snapshot and falls back to another backend when one fails.
  * All work — messages and chunks — runs through one serial queue, so nothing interleaves.
  */
+import { withLiveProbe } from './live-probe';
 import { ProbeInputError } from '../probe';
 import * as tf from '@tensorflow/tfjs';
 import { fallbackOrder, type LadderChoice } from './backend-ladder';
@@ -194,7 +195,7 @@ export class RunController {
 		const preset = getPreset(msg.preset ?? defaultPresetName(msg.toy, this.choice.msPerStep), msg.toy);
 		await prepareSsl(preset.config, msg.ssl, dataRootOf(msg.wasmPath, msg.dataPath));
 		const info: PresetInfo = { name: preset.name, label: preset.label, config: preset.config };
-		this.session = new Session(preset.config, msg.seed, this.ringCapacity);
+		this.session = new Session(withLiveProbe(preset.config), msg.seed, this.ringCapacity);
 		this.session.schedule = schedule;
 		this.post({
 			type: 'ready',
@@ -364,7 +365,7 @@ export class RunController {
 			return true;
 		} catch (e) {
 			const text = message(e);
-			if (/non-finite/.test(text)) {
+			if (e instanceof ProbeInputError && (e.kind === 'non-finite' || e.kind === 'overflow')) {
 				this.pause('nan', `The hidden states became non-finite at step ${this.session!.step}: ${text}. Reset to start again.`);
 				return false;
 			}

@@ -2,7 +2,7 @@
  * Turn one evaluation + probe update into the compact Snapshot posted to the UI: probe metrics, spectrum top-k,
  * prototypes and a fixed subsample of points projected on the top-2 principal plane (v1, v2).
  */
-import { probeSnapshot } from '../probe/index';
+import { createRng, mixSeed, probeSnapshot } from '../probe/index';
 import type { ProbeState, SnapshotResult, TrajectoryPoint } from '../probe/types';
 import type { ProbeConfig } from './config';
 import type { ProbeSummary } from './protocol';
@@ -40,6 +40,29 @@ export interface ProbeUpdate {
 	result: SnapshotResult;
 }
 
+/** A fixed seeded subsample of `m` of the `n` probe points (sorted), the same at every snapshot of a run. */
+export function probeRowSubsample(n: number, m: number, seed: number): Int32Array {
+	const all = Int32Array.from({ length: n }, (_, i) => i);
+	if (m >= n) return all;
+	const rng = createRng(mixSeed(seed, 0x5eb5));
+	for (let i = 0; i < m; i++) {
+		const j = i + Math.floor(rng.uniform() * (n - i));
+		const t = all[i];
+		all[i] = all[j];
+		all[j] = t;
+	}
+	return all.slice(0, m).sort();
+}
+
+const subsamples = new Map<string, Int32Array>();
+
+/** Rows `rows` of Z (n×d) as a new m×d matrix. */
+function gatherRows(Z: Float32Array, d: number, rows: Int32Array): Float32Array {
+	const out = new Float32Array(rows.length * d);
+	for (let r = 0; r < rows.length; r++) out.set(Z.subarray(rows[r] * d, rows[r] * d + d), r * d);
+	return out;
+}
+
 /** Run the probe on an evaluation and build the compact summary. `display` lists the probe points to send. */
 export function runProbe(
 	ev: Evaluation,
@@ -49,11 +72,26 @@ export function runProbe(
 	step: number,
 	seed: number
 ): ProbeUpdate {
-	const { result, state: next } = probeSnapshot(ev.Z, ev.n, ev.d, ev.betaSpec, state, {
+	// The live probe may read a fixed subsample of the probe points (live-probe.ts); display points stay as they are.
+	let Zp = ev.Z;
+	let np = ev.n;
+	if (probe.probeRows && probe.probeRows >= 2 && ev.n > probe.probeRows) {
+		const key = `${ev.n}:${probe.probeRows}:${seed}`;
+		let rows = subsamples.get(key);
+		if (!rows) {
+			rows = probeRowSubsample(ev.n, probe.probeRows, seed);
+			subsamples.set(key, rows);
+		}
+		Zp = gatherRows(ev.Z, ev.d, rows);
+		np = rows.length;
+	}
+	const { result, state: next } = probeSnapshot(Zp, np, ev.d, ev.betaSpec, state, {
 		K: probe.probeK,
 		emSteps: probe.emSteps,
 		topK: probe.topK,
-		seed
+		seed,
+		// A capped, warm-started Lanczos: a handful of HVPs per snapshot once the state moves slowly.
+		hessianAtState: probe.hessianAtState ? { maxIter: 24 } : false
 	});
 	const { d, K } = result;
 	const protoRows = Int32Array.from({ length: K }, (_, k) => k);
@@ -63,6 +101,8 @@ export function runProbe(
 		betaC: result.betaC,
 		rho: result.rho,
 		hessianMin: result.hessianMin,
+		hessianAtState: result.hessianAtState ? result.hessianAtState.min : null,
+		probeRows: np,
 		unstableDirections: result.unstableDirections,
 		lambdas: Float32Array.from(result.lambdas),
 		trace: result.trace,
