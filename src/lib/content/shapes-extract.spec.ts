@@ -39,8 +39,15 @@ describe('extractShapes', () => {
 			SHAPE_SOURCES.filter((s) => existsSync(`content/data/${s.file}`)).map((s) => [s.file, JSON.parse(readFileSync(`content/data/${s.file}`, 'utf8'))])
 		);
 		const out = extractShapes(SHAPE_SOURCES, docs);
-		const total = Object.values(docs).reduce((n, d: RunDocument) => n + d.runs.length, 0);
+		// Every run of every listed file, except those a source leaves out by τ (drawn from another file already).
+		const total = SHAPE_SOURCES.filter((s) => docs[s.file]).reduce(
+			(n, s) => n + (docs[s.file] as RunDocument).runs.filter((r) => !s.taus || s.taus.includes((r as { tau?: number }).tau ?? NaN)).length,
+			0
+		);
 		expect(out.runs.length).toBe(total);
+		// The SSL τ sweep adds its τ = 0.2 and 0.5 runs; τ = 0.5 never reaches ρ = 1.
+		const tau05 = out.runs.filter((r) => r.source === 'ssl-tau.json' && r.label.includes('τ = 0.5'));
+		expect(tau05.map((r) => r.events.shape)).toEqual(['no-arc']);
 		for (const r of out.runs) {
 			expect(r.rho.length).toBe(r.step.length);
 			expect(r.wt.length).toBe(r.step.length);

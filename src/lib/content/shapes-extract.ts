@@ -62,11 +62,14 @@ export function extractShapes(sources: ShapeSource[], docs: Record<string, RunDo
 	for (const src of sources) {
 		const doc = docs[src.file];
 		if (!doc) continue;
-		const withTrajectory = doc.runs.filter((r) => r.trajectory && (r.trajectory.step ?? []).length > 0);
+		const withTrajectory = doc.runs.filter(
+			(r) => r.trajectory && (r.trajectory.step ?? []).length > 0 && (!src.taus || src.taus.includes((r as { tau?: number }).tau ?? NaN))
+		);
 		out.sources.push({ file: src.file, command: doc.command, date: doc.date, backend: doc.backend, runs: withTrajectory.length });
 		for (const r of withTrajectory) {
 			const t = r.trajectory!;
-			const label = `${src.regime}${src.showWeightDecay ? `, weight decay ${r.weightDecay}` : ''}, seed ${r.seed}`;
+			const tau = (r as { tau?: number }).tau;
+			const label = `${src.regime}${src.showWeightDecay ? `, weight decay ${r.weightDecay}` : ''}${src.showTau && tau !== undefined ? `, τ = ${tau}` : ''}, seed ${r.seed}`;
 			out.runs.push({
 				index: out.runs.length,
 				label,

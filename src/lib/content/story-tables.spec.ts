@@ -30,7 +30,11 @@ describe('story tables (built from content/data)', () => {
 		expect(storyTables(halved)['paper-claims']).not.toContain(`Spearman ${Math.min(...sp).toFixed(2)}–`);
 		// One row per claim, each ending in a verdict of the four kinds.
 		const rows = t.split('<tr>').slice(2);
-		expect(rows.length).toBe(7);
+		expect(rows.length).toBe(8);
+		// The lottery row quotes the 10-seed trace (section 9), computed from its file.
+		const trace = JSON.parse(readFileSync('content/data/sae-lottery-trace.json', 'utf8')) as { runs: { lottery: Record<string, { spearman: number }> }[] };
+		const tsp = trace.runs.map((r) => r.lottery['0.05'].spearman);
+		expect(t).toContain(`Spearman ${Math.min(...tsp).toFixed(2)}–${Math.max(...tsp).toFixed(2)}`);
 		for (const r of rows) {
 			const verdict = r.split('<td').at(-1)!.replace(/^[^>]*>/, '');
 			expect(verdict).toMatch(/^(reproduced|partly|not tested here|not)\b/);
