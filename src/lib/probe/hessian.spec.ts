@@ -11,27 +11,8 @@ import {
 	unstableDirections
 } from './index';
 import { gaussianCloud } from './gaussian-cloud';
+import { secondDifferenceHessian } from './fixtures/second-difference-hessian';
 
-/** Dense Hessian of F (K·d × K·d) by central second differences, at prototypes M. */
-function finiteDifferenceHessian(Z: Float64Array, n: number, d: number, M: Float64Array, K: number, beta: number) {
-	const p = K * d;
-	const h = 1e-4;
-	const H = new Float64Array(p * p);
-	const f = (a: number, da: number, b: number, db: number) => {
-		const X = Float64Array.from(M);
-		X[a] += da;
-		X[b] += db;
-		return freeEnergy(Z, n, d, X, K, beta);
-	};
-	for (let a = 0; a < p; a++) {
-		for (let b = a; b < p; b++) {
-			const v = (f(a, h, b, h) - f(a, h, b, -h) - f(a, -h, b, h) + f(a, -h, b, -h)) / (4 * h * h);
-			H[a * p + b] = v;
-			H[b * p + a] = v;
-		}
-	}
-	return H;
-}
 
 describe('Hessian of F at the symmetric state', () => {
 	const cases = [
@@ -47,7 +28,7 @@ describe('Hessian of F at the symmetric state', () => {
 				const beta = rho / lambdas[0];
 				const M = new Float64Array(K * d);
 				for (let k = 0; k < K; k++) M.set(mean, k * d);
-				const numeric = Array.from(symmetricEigen(finiteDifferenceHessian(Z, n, d, M, K, beta), K * d).values).sort(
+				const numeric = Array.from(symmetricEigen(secondDifferenceHessian(Z, n, d, M, K, beta), K * d).values).sort(
 					(a, b) => a - b
 				);
 				const closed = hessianSpectrum(lambdas, beta, K, d).flatMap((e) => Array<number>(e.multiplicity).fill(e.value));

@@ -6,6 +6,7 @@ import { hessianOperator } from './hessian-operator';
 import { gaussianCloud } from './gaussian-cloud';
 import { hessianMinAtState } from './hessian-at-state';
 import { lanczos } from './lanczos';
+import { secondDifferenceHessian } from './fixtures/second-difference-hessian';
 
 function randomSymmetric(p: number, seed: number, spectrum?: number[]): Float64Array {
 	const rng = createRng(seed);
@@ -65,24 +66,6 @@ describe('lanczos', () => {
 	});
 });
 
-/** Dense Hessian of F by central second differences (as in hessian.spec.ts). */
-function finiteDifferenceHessian(Z: Float64Array, n: number, d: number, M: Float64Array, K: number, beta: number) {
-	const p = K * d;
-	const h = 1e-4;
-	const H = new Float64Array(p * p);
-	const f = (a: number, da: number, b: number, db: number) => {
-		const X = Float64Array.from(M);
-		X[a] += da;
-		X[b] += db;
-		return freeEnergy(Z, n, d, X, K, beta);
-	};
-	for (let a = 0; a < p; a++)
-		for (let b = a; b < p; b++) {
-			const v = (f(a, h, b, h) - f(a, h, b, -h) - f(a, -h, b, h) + f(a, -h, b, -h)) / (4 * h * h);
-			H[a * p + b] = H[b * p + a] = v;
-		}
-	return H;
-}
 
 describe('hessianOperator', () => {
 	it('equals the reference hessianVectorProduct at a random state (blocked rows and the remainder)', () => {
@@ -130,7 +113,7 @@ describe('hessianMinAtState (Lanczos on the exact HVP)', () => {
 		const rng = createRng(4);
 		const init = Float64Array.from({ length: K * d }, () => 0.3 * rng.normal());
 		const em = runEM(centred, n, d, init, K, beta, { converge: true, tol: 1e-12, maxIter: 20000 });
-		const numeric = symmetricEigen(finiteDifferenceHessian(centred, n, d, em.prototypes, K, beta), K * d).values;
+		const numeric = symmetricEigen(secondDifferenceHessian(centred, n, d, em.prototypes, K, beta), K * d).values;
 		const fdMin = numeric[K * d - 1];
 		const h = hessianMinAtState(centred, n, d, em.prototypes, K, beta, { tol: 1e-10 });
 		expect(Math.abs(h.min - fdMin)).toBeLessThan(1e-5);

@@ -6,6 +6,16 @@
 
 export type Matrix = Float32Array | Float64Array;
 
+/**
+ * A point cloud: N rows of d values, row-major. The figures' and theory helpers take one of these plus an options
+ * object; the probe's hot kernels keep positional (Z, n, d, …) arguments, called in tight loops.
+ */
+export interface Points {
+	Z: Matrix;
+	n: number;
+	d: number;
+}
+
 /** How β(t) is obtained (docs/theory.md §3). Every result carries the mode it used. */
 export type BetaSpec =
 	/** β set by the visitor. */

@@ -2,7 +2,7 @@
  * The measured pitchfork branch: converged EM at each ρ of a sweep, warm-started from the previous ρ (with the
  * probe's jitter, so the split can start), as plotted in the bifurcation diagram.
  */
-import { probeSnapshot, type Matrix, type ProbeState } from '$lib/probe';
+import { probeSnapshot, type Points, type ProbeState } from '$lib/probe';
 
 export interface BranchPoint {
 	rho: number;
@@ -11,7 +11,7 @@ export interface BranchPoint {
 	iterations: number;
 }
 
-export function bifurcationBranch(Z: Matrix, n: number, d: number, K: number, rhos: number[], lambda1: number, seed = 1): BranchPoint[] {
+export function bifurcationBranch({ Z, n, d }: Points, { K, rhos, lambda1, seed = 1 }: { K: number; rhos: number[]; lambda1: number; seed?: number }): BranchPoint[] {
 	let state: ProbeState | null = null;
 	const out: BranchPoint[] = [];
 	for (const rho of rhos) {

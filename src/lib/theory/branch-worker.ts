@@ -7,7 +7,7 @@ import type { BranchRequest, BranchResponse } from './branch-protocol';
 
 self.onmessage = (e: MessageEvent<BranchRequest>) => {
 	const { id, Z, n, d, K, rhos, lambda1, seed } = e.data;
-	const branch = bifurcationBranch(Z, n, d, K, rhos, lambda1, seed);
+	const branch = bifurcationBranch({ Z, n, d }, { K, rhos, lambda1, seed });
 	const reply: BranchResponse = { id, branch };
 	(self as unknown as Worker).postMessage(reply);
 };

@@ -2,9 +2,16 @@
  * Hessian of the free energy with respect to all prototypes (Kd × Kd), built by central finite differences of the
  * probe's analytic gradient: the numerical check on the closed form (docs/theory.md §2) drawn as dots.
  */
-import { freeEnergyGradient, symmetricEigen, type Matrix } from '$lib/probe';
+import { freeEnergyGradient, symmetricEigen, type Points } from '$lib/probe';
 
-export function finiteDifferenceHessian(Z: Matrix, n: number, d: number, M: Float64Array, K: number, beta: number, h = 1e-5): Float64Array {
+/** The probe's state: K prototypes (K×d) at precision β. */
+export interface ProbeAt {
+	prototypes: Float64Array;
+	K: number;
+	beta: number;
+}
+
+export function finiteDifferenceHessian({ Z, n, d }: Points, { prototypes: M, K, beta }: ProbeAt, h = 1e-5): Float64Array {
 	const D = K * d;
 	const H = new Float64Array(D * D);
 	const x = Float64Array.from(M);
@@ -28,7 +35,8 @@ export function finiteDifferenceHessian(Z: Matrix, n: number, d: number, M: Floa
 }
 
 /** Eigenvalues (descending) of the finite-difference Hessian at prototypes M. */
-export function finiteDifferenceHessianEigenvalues(Z: Matrix, n: number, d: number, M: Float64Array, K: number, beta: number): number[] {
-	const H = finiteDifferenceHessian(Z, n, d, M, K, beta);
-	return Array.from(symmetricEigen(H, K * d, K * d).values);
+export function finiteDifferenceHessianEigenvalues(points: Points, at: ProbeAt): number[] {
+	const H = finiteDifferenceHessian(points, at);
+	const D = at.K * points.d;
+	return Array.from(symmetricEigen(H, D, D).values);
 }

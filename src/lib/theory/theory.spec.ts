@@ -24,7 +24,7 @@ describe('theory helpers for the figures', () => {
 	it('EM stepper: each step multiplies a tiny split by ρ = βλ1', () => {
 		for (const rho of [0.5, 0.9, 1.5]) {
 			const start = stepperStart(2, 2, { mean: st.mean, v1: st.vectors[0], delta: 1e-7 });
-			const traj = emTrajectory(gauss, N, 2, start, 2, rho / st.lambda1, 3);
+			const traj = emTrajectory({ Z: gauss, n: N, d: 2 }, { start, K: 2, beta: rho / st.lambda1, iterations: 3 });
 			const s = traj.map((M) => splitAlong(M, 2, 2, st.vectors[0]));
 			expect(s[1] / s[0]).toBeCloseTo(rho, 5);
 			expect(s[3] / s[2]).toBeCloseTo(rho, 5);
@@ -34,7 +34,7 @@ describe('theory helpers for the figures', () => {
 	it('the K = 2 tanh branch matches converged EM and the near-onset √(3(ρ−1)/(κρ³))', () => {
 		const x = projectOn(gauss, N, 2, st.mean, st.vectors[0]);
 		const rhos = [1.05, 1.2, 2];
-		const branch = bifurcationBranch(gauss, N, 2, 2, rhos, st.lambda1, 1);
+		const branch = bifurcationBranch({ Z: gauss, n: N, d: 2 }, { K: 2, rhos, lambda1: st.lambda1, seed: 1 });
 		rhos.forEach((rho, i) => {
 			expect(branch[i].spread).toBeCloseTo(tanhBranch(x, st.lambda1, rho), 2);
 		});
@@ -44,7 +44,7 @@ describe('theory helpers for the figures', () => {
 	});
 
 	it('the branch is merged below ρ = 1 and split above', () => {
-		const b = bifurcationBranch(gauss, N, 2, 3, logSpace(0.5, 2, 7), st.lambda1, 1);
+		const b = bifurcationBranch({ Z: gauss, n: N, d: 2 }, { K: 3, rhos: logSpace(0.5, 2, 7), lambda1: st.lambda1, seed: 1 });
 		for (const p of b) {
 			if (p.rho < 0.99) expect(p.kEff).toBe(1);
 			if (p.rho > 1.2) expect(p.kEff).toBeGreaterThanOrEqual(2);
@@ -60,7 +60,7 @@ describe('theory helpers for the figures', () => {
 				const beta = rho / s2.lambda1;
 				const M = new Float64Array(K * 2);
 				for (let k = 0; k < K; k++) M.set(s2.mean, 2 * k);
-				const fd = finiteDifferenceHessianEigenvalues(Z, n, 2, M, K, beta);
+				const fd = finiteDifferenceHessianEigenvalues({ Z, n, d: 2 }, { prototypes: M, K, beta });
 				const exact = hessianSpectrum(s2.lambdas, beta, K, 2)
 					.flatMap((h) => Array.from({ length: h.multiplicity }, () => h.value))
 					.sort((a, b) => b - a);

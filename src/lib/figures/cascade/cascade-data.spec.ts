@@ -8,7 +8,8 @@ describe('cascade figure data', () => {
 		for (const seed of [1, 2, 3]) {
 			const Z = makeCloud('four-blobs', { n: 320, sep: 3.5, seed });
 			const st = cloudStats(Z, 320, 2);
-			const d = cascadeData(Z, 320, 2, 4, st.betaC, seed);
+			const cloud = { Z, n: 320, d: 2 };
+			const d = cascadeData(cloud, { K: 4, betaC: st.betaC, seed });
 			expect(d.firstSplit).not.toBeNull();
 			expect((d.firstSplit as number) / st.betaC).toBeGreaterThan(0.98);
 			expect((d.firstSplit as number) / st.betaC).toBeLessThan(1.12); // one grid step is 7.5%
@@ -16,9 +17,9 @@ describe('cascade figure data', () => {
 			expect((d.secondSplit as number) / (d.secondThreshold as number)).toBeGreaterThan(0.97);
 			expect((d.secondSplit as number) / (d.secondThreshold as number)).toBeLessThan(1.12);
 			expect(d.steps[d.steps.length - 1].kEff).toBe(4);
-			expect(cascadeAt(d, Z, 320, 2, 4, 0.5 * st.betaC, st.trace, seed).kEff).toBe(1);
-			expect(cascadeAt(d, Z, 320, 2, 4, 1.5 * st.betaC, st.trace, seed).kEff).toBe(2);
-			expect(cascadeAt(d, Z, 320, 2, 4, 1.3 * (d.secondSplit as number), st.trace, seed).kEff).toBe(4);
+			expect(cascadeAt(d, cloud, { K: 4, beta: 0.5 * st.betaC, trace: st.trace, seed }).kEff).toBe(1);
+			expect(cascadeAt(d, cloud, { K: 4, beta: 1.5 * st.betaC, trace: st.trace, seed }).kEff).toBe(2);
+			expect(cascadeAt(d, cloud, { K: 4, beta: 1.3 * (d.secondSplit as number), trace: st.trace, seed }).kEff).toBe(4);
 		}
 	});
 });

@@ -3,7 +3,7 @@
  * clusters' own criterion β·λmax(C_k(β)) = 1 is met (docs/theory.md §2). C_k must be evaluated at that β: just after
  * the first split the responsibilities are still soft and C_k is close to the whole Σ.
  */
-import { cascade, createRng, jitterPrototypes, kEffOf, runEM, type CascadeStep, type Matrix } from '$lib/probe';
+import { cascade, createRng, jitterPrototypes, kEffOf, runEM, type CascadeStep, type Points } from '$lib/probe';
 
 export interface CascadeData {
 	steps: CascadeStep[];
@@ -15,7 +15,7 @@ export interface CascadeData {
 	secondSplit: number | null;
 }
 
-export function cascadeData(Z: Matrix, n: number, d: number, K: number, betaC: number, seed: number): CascadeData {
+export function cascadeData({ Z, n, d }: Points, { K, betaC, seed }: { K: number; betaC: number; seed: number }): CascadeData {
 	const betas = Array.from({ length: 70 }, (_, i) => betaC * 0.4 * Math.pow(60 / 0.4, i / 69));
 	const { steps } = cascade(Z, n, d, K, betas, { seed, clusterSpectra: true });
 	const split1 = steps.find((s) => s.kEff >= 2);
@@ -25,7 +25,15 @@ export function cascadeData(Z: Matrix, n: number, d: number, K: number, betaC: n
 }
 
 /** The annealed state at any β: continue from the sweep's last state below β (jitter + EM to convergence). */
-export function cascadeAt(data: CascadeData, Z: Matrix, n: number, d: number, K: number, beta: number, trace: number, seed: number) {
+export interface CascadeAt {
+	K: number;
+	beta: number;
+	/** tr Σ of the cloud (sets the jitter and the K_eff merge distance). */
+	trace: number;
+	seed: number;
+}
+
+export function cascadeAt(data: CascadeData, { Z, n, d }: Points, { K, beta, trace, seed }: CascadeAt) {
 	const below = data.steps.filter((s) => s.beta <= beta).at(-1);
 	const init = below ? Float64Array.from(below.prototypes) : new Float64Array(K * d);
 	if (!below) for (let i = 0; i < K * d; i++) init[i] = data.steps[0].prototypes[i];

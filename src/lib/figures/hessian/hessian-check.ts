@@ -2,7 +2,7 @@
  * Data for the Hessian figure: closed-form lines h_i(β) and finite-difference eigenvalues at the symmetric state
  * (which must sit on the lines) and at the converged EM state (where the split restabilises the probe).
  */
-import { hessianSpectrum, probeSnapshot, type Matrix } from '$lib/probe';
+import { hessianSpectrum, probeSnapshot, type Points } from '$lib/probe';
 import { finiteDifferenceHessianEigenvalues } from '$lib/theory/finite-difference-hessian';
 
 /** All K prototypes on the mean. */
@@ -26,8 +26,17 @@ export function closedFormSorted(lambdas: number[], beta: number, K: number, d: 
 		.sort((a, b) => b - a);
 }
 
-export function fdCheckAt(Z: Matrix, n: number, d: number, mean: ArrayLike<number>, lambdas: number[], K: number, beta: number): FdCheck {
-	const eigenvalues = finiteDifferenceHessianEigenvalues(Z, n, d, symmetricState(mean, K, d), K, beta);
+/** The symmetric state of a cloud with this mean and covariance spectrum, at K prototypes and precision β. */
+export interface SymmetricAt {
+	mean: ArrayLike<number>;
+	lambdas: number[];
+	K: number;
+	beta: number;
+}
+
+export function fdCheckAt(points: Points, { mean, lambdas, K, beta }: SymmetricAt): FdCheck {
+	const d = points.d;
+	const eigenvalues = finiteDifferenceHessianEigenvalues(points, { prototypes: symmetricState(mean, K, d), K, beta });
 	const exact = closedFormSorted(lambdas, beta, K, d);
 	let maxError = 0;
 	for (let i = 0; i < exact.length; i++) maxError = Math.max(maxError, Math.abs(exact[i] - eigenvalues[i]));
@@ -35,7 +44,8 @@ export function fdCheckAt(Z: Matrix, n: number, d: number, mean: ArrayLike<numbe
 }
 
 /** Hessian eigenvalues (finite differences) at the converged EM state for this β. */
-export function equilibriumHessian(Z: Matrix, n: number, d: number, K: number, beta: number, seed: number): { eigenvalues: number[]; kEff: number } {
+export function equilibriumHessian(points: Points, { K, beta, seed }: { K: number; beta: number; seed: number }): { eigenvalues: number[]; kEff: number } {
+	const { Z, n, d } = points;
 	const { result } = probeSnapshot(Z, n, d, { mode: 'fixed', beta }, null, { K, converge: true, maxIter: 5000, seed });
-	return { eigenvalues: finiteDifferenceHessianEigenvalues(Z, n, d, result.prototypes, K, beta), kEff: result.kEff };
+	return { eigenvalues: finiteDifferenceHessianEigenvalues(points, { prototypes: result.prototypes, K, beta }), kEff: result.kEff };
 }
