@@ -25,6 +25,21 @@ describe('snapshotSpectrum', () => {
 		expect(Math.abs(dot)).toBeCloseTo(1, 8);
 	});
 
+	it('fewer points than dimensions below the dense width (Gram route) = dense spectrum, effective rank included', () => {
+		const n = 64;
+		const d = 200;
+		const Z = cloud(n, d, 7);
+		const { centred } = centreRows(Z, n, d);
+		const s = snapshotSpectrum(centred, n, d, 8);
+		expect(s.method).toBe('gram');
+		expect(s.complete).toBe(true);
+		const dense = symmetricEigen(covariance(Z, n, d).cov, d, 8);
+		for (let i = 0; i < 8; i++) expect(s.values[i]).toBeCloseTo(dense.values[i], 9);
+		// Every non-zero eigenvalue is there: the sum is tr Σ.
+		const sum = Array.from(s.spectrum).reduce((a, b) => a + b, 0);
+		expect(sum).toBeCloseTo(s.trace, 9);
+	});
+
 	it('wide data, many points (Lanczos route) = dense top eigenvalues', () => {
 		const n = 1100;
 		const d = DENSE_MAX_D + 40;

@@ -30,8 +30,8 @@ export interface SnapshotSpectrum {
 
 /**
  * The spectrum of Σ = ZcᵀZc/N for centred rows, by the cheapest exact route (docs/theory.md §2):
- * - d ≤ 512: Σ formed, dense Householder + QL (every eigenvalue);
- * - wide, few points (N ≤ 1024, N²d ≤ 2e9): the Gram matrix ZcZcᵀ/N has the same non-zero eigenvalues, and
+ * - d ≤ 512 and N ≥ d: Σ formed, dense Householder + QL (every eigenvalue);
+ * - fewer points than dimensions, or wide with few points (N ≤ 1024, N²d ≤ 2e9): the Gram matrix ZcZcᵀ/N has the same non-zero eigenvalues, and
  *   v = Zcᵀu/√(Nλ) gives the vectors;
  * - otherwise: Lanczos on v ↦ Zcᵀ(Zc v)/N, O(N·d) per iteration and O(d·iterations) memory; only the top
  *   eigenvalues are known (`complete` false: no effective rank).
@@ -55,7 +55,10 @@ export function snapshotSpectrum(
 	// The eigensolvers square matrix entries (Householder norms): bring Σ to O(1) by an exact power of two and scale
 	// the eigenvalues back, so data scaled by 1e150 or 1e-150 gets the same answer as the unscaled data.
 	const scale = trace > 0 ? 2 ** -Math.round(Math.log2(trace)) : 1;
-	if (d <= DENSE_MAX_D) {
+	const gramFits = n <= GRAM_MAX_N && (n * n * d) / 2 <= GRAM_MAX_WORK;
+	// Fewer points than dimensions: the N×N Gram matrix has every non-zero eigenvalue at a fraction of the d×d cost
+	// (256 rows × d 512 — an uploaded-activations probe — took ~100 ms dense).
+	if (d <= DENSE_MAX_D && !(n < d && gramFits)) {
 		const cov = covarianceFast(centred, n, d, scratch('cov', d * d));
 		if (scale !== 1) for (let i = 0; i < d * d; i++) cov[i] *= scale;
 		const eig = topEigenpairs(cov, d, topK, { reference: options.reference, work: scratch('eig', d * d) });
@@ -65,7 +68,7 @@ export function snapshotSpectrum(
 	}
 	const k = Math.min(topK, d, n);
 	const vectors = new Float64Array(k * d);
-	if (n <= GRAM_MAX_N && (n * n * d) / 2 <= GRAM_MAX_WORK) {
+	if (gramFits) {
 		const G = new Float64Array(n * n);
 		for (let a = 0; a < n; a++) {
 			for (let b = a; b < n; b++) {

@@ -11,7 +11,7 @@ describe('the SAE configuration of an uploaded file', () => {
 		const small = uploadSaeConfig(data(500, 16), 4);
 		expect([small.inputDim, small.atoms, small.evalSamples, small.probeSamples, small.probeEvery]).toEqual([16, 64, 500, 500, 25]);
 		const wide = uploadSaeConfig(data(10_000, 512), 2);
-		expect([wide.atoms, wide.evalSamples, wide.probeSamples, wide.probeEvery]).toEqual([1024, 1024, 256, 50]);
+		expect([wide.atoms, wide.evalSamples, wide.probeSamples, wide.probeEvery]).toEqual([1024, 512, 256, 50]);
 		expect(uploadSaeConfig(data(64, 2048), 1).probeEvery).toBe(200);
 	});
 

@@ -18,6 +18,8 @@ export const TARGET_TRACE = 1;
 /** Rows used for MSE, purity and dead atoms (a fixed seeded subsample of the file); fewer for wide inputs (d > 256). */
 export const EVAL_ROWS = 2048;
 export const EVAL_ROWS_WIDE = 1024;
+/** From d = 512 the evaluation pass (rows·d·atoms twice) dominated a snapshot: 1,024 rows cost ~100 ms of the ~146. */
+export const EVAL_ROWS_VERY_WIDE = 512;
 /** Probe rows (the first of the evaluation rows) for wide inputs: the probe's covariance costs O(N·d²). */
 export const PROBE_ROWS_WIDE = 256;
 
@@ -52,7 +54,7 @@ export function uploadSaeConfig(data: UploadedActivations, widthMultiple = DEFAU
 	// A snapshot's cost grows with d: the SAE's evaluation forward pass (rows·d·atoms), the probe's covariance (rows·d²)
 	// and its dense eigensolver (d³). Wide inputs get fewer rows and rarer snapshots (measured: npm run bench:train).
 	const wide = d > 256;
-	const evalSamples = Math.min(n, wide ? EVAL_ROWS_WIDE : EVAL_ROWS);
+	const evalSamples = Math.min(n, d >= 512 ? EVAL_ROWS_VERY_WIDE : wide ? EVAL_ROWS_WIDE : EVAL_ROWS);
 	return {
 		...base,
 		inputDim: d,
