@@ -2,7 +2,7 @@
  * Seeded 2-D point clouds for the theory figures. Row-major Float64Array of n × 2.
  * Pure: no DOM, no Svelte.
  */
-import { GaussianSource, Xoshiro128 } from '$lib/dynamics/random';
+import { GaussianSource, Xoshiro128 } from '$lib/random';
 import type { CloudKind } from '$lib/state/figures';
 
 export interface CloudParams {

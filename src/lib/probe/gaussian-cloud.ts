@@ -1,4 +1,4 @@
-import { createRng } from './random';
+import { createRng } from '../random';
 
 /**
  * Seeded Gaussian samples with a given covariance in a random rotation: rows z = Q·diag(√variances)·g + mean.

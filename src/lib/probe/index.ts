@@ -12,7 +12,7 @@
  */
 export * from './types';
 export { ProbeInputError } from './probe-error';
-export { createRng, mixSeed, type Rng } from './random';
+export { createRng, mixSeed, type ProbeRng } from '../random';
 
 // The live update and the run-level analysis.
 export { createProbeState } from './create-probe-state';

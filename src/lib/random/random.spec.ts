@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, mixSeed } from '../probe/random';
-import { deriveSeed, Rng, streamRng } from '../train/seeded';
-import { GaussianSource, Xoshiro128 } from '../dynamics/random';
-import { mulberry32 } from '../forecast/test-random';
+import { createRng, deriveSeed, GaussianSource, mixSeed, mulberry32, Rng, Xoshiro128 } from './index';
+import { streamRng } from '../train/seeded';
 
 // The committed runs in content/data were drawn from these streams: the values below were recorded before the
 // generators were gathered into one module, and every stream must keep giving them to the last bit.
