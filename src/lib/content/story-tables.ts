@@ -7,7 +7,7 @@ import type { GrokkingSummary } from '$lib/train/run-summary';
 import { extractShapes, type RunDocument } from './shapes-extract';
 import { SHAPE_SOURCES } from './shape-sources';
 import { PAPER_SHAPES, SHAPE_LABELS } from '$lib/figures/shape-labels';
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 import type { ShapeTag } from '$lib/probe/types';
 
 const num = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : fmt(v, d));

@@ -6,7 +6,7 @@
 import type { LabState } from '$lib/state/lab';
 import type { Snapshot } from '$lib/train/protocol';
 import { formatSchedule } from '$lib/train/schedule';
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 import { labSeries, type LabSeries } from './lab-series';
 
 export const MAX_PINS = 4;
