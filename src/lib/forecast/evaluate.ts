@@ -7,7 +7,6 @@
 import { fitModel, forecastable, type ForecastRun, type ModelName } from './models';
 
 export type Split = 'seed' | 'fraction';
-export const SPLITS: readonly Split[] = ['seed', 'fraction'];
 
 export interface HeldOutPoint {
 	seed: number;

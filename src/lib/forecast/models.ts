@@ -22,7 +22,6 @@ export interface ForecastRun {
 }
 
 export type ModelName = 'probe' | 'hyper' | 'cell' | 'both';
-export const MODEL_NAMES: readonly ModelName[] = ['probe', 'hyper', 'cell', 'both'];
 
 export interface Forecaster {
 	/** Probability that the run breaks symmetry within its budget. */

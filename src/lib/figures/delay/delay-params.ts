@@ -9,7 +9,6 @@
  */
 import { predictEscapeTime, type NormalFormParams } from '$lib/dynamics';
 
-export const PLATEAU_ETA_DEFAULT = 0.011;
 export const GAMMA_MAX = { ramp: 1, plateau: 0.05 } as const;
 export const ETA_RANGE = { min: 1e-3, max: 0.3 } as const;
 export const DELAY_PATHS = 1000;
