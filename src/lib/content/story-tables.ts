@@ -17,7 +17,7 @@ function shapeDocs(docs: Record<string, SweepDocument>): Record<string, RunDocum
 }
 
 /** One row per measured run: its tag by the current rules and the numbers that decided it. */
-export function shapesTable(docs: Record<string, SweepDocument>): string {
+function shapesTable(docs: Record<string, SweepDocument>): string {
 	const file = extractShapes(SHAPE_SOURCES, shapeDocs(docs));
 	const rows = file.runs.map((r) => {
 		const e = r.events;
@@ -50,7 +50,7 @@ function noArcLearning(doc: SweepDocument | undefined): string {
 }
 
 /** The claims table of content/14-paper.md. */
-export function paperTable(docs: Record<string, SweepDocument>): string {
+function paperTable(docs: Record<string, SweepDocument>): string {
 	const grok = docs['grokking-sweep'];
 	const sae = docs['sae-lottery'];
 	const wds = [...new Set((grok?.runs ?? []).map((r) => r.weightDecay))].sort((a, b) => a - b);

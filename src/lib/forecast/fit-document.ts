@@ -52,7 +52,7 @@ export interface ForecastFitDocument {
 	anchorSensitivity: { factor: number; seed: Record<'probe' | 'cell', Scores>; fraction: Record<'probe' | 'hyper', Scores> }[];
 }
 
-export const SENSITIVITY_FACTORS = [3, 4];
+const SENSITIVITY_FACTORS = [3, 4];
 
 function ranks(xs: number[]): number[] {
 	const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);

@@ -22,7 +22,7 @@ export interface NumberStyle {
 	missing: string;
 }
 
-export function formatNumber(x: number | null | undefined, s: NumberStyle): string {
+function formatNumber(x: number | null | undefined, s: NumberStyle): string {
 	if (x === null || x === undefined || Number.isNaN(x)) return s.missing;
 	if (!Number.isFinite(x)) return x > 0 ? '∞' : `${s.minus}∞`;
 	if (x === 0) return '0';

@@ -34,7 +34,7 @@ export interface TrainCliArgs {
 	schedules: Schedule[] | null;
 }
 
-export const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
+const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
   --preset NAME          ${presetNames().join(', ')}
   --steps N              training steps (default: the preset's); a list gives one per weight decay
   --seed S               seed (default 1); --seeds 1,2,3 runs several

@@ -6,7 +6,7 @@ import { range } from './sweep-table';
 import type { StudyDocument, StudyRun } from './sae-study';
 
 /** The paper's Spearman ρ_id (0.41 ± 0.04): "near" = within two of its standard deviations. */
-export const PAPER = { spearman: 0.41, spearmanSd: 0.04, topDecile: 0.82, ratioToBaseline: 12.3 };
+const PAPER = { spearman: 0.41, spearmanSd: 0.04, topDecile: 0.82, ratioToBaseline: 12.3 };
 
 export function nearPaperSpearman(spearman: number): boolean {
 	return Math.abs(spearman - PAPER.spearman) <= 2 * PAPER.spearmanSd;

@@ -10,16 +10,16 @@ import type { UploadedActivations } from './upload-validate';
 export const WIDTH_MULTIPLES = [1, 2, 4, 8] as const;
 export const DEFAULT_WIDTH_MULTIPLE = 2;
 /** Most atoms allowed (a 4096-wide input at 8× would not fit a browser tab). */
-export const MAX_ATOMS = 8192;
+const MAX_ATOMS = 8192;
 /** Most encoder weights d·atoms (2^24: with the decoder and Adam's moments about 400 MB of float32). */
-export const MAX_WEIGHTS = 2 ** 24;
+const MAX_WEIGHTS = 2 ** 24;
 /** The data are centred on the SAE's decoder bias and scaled to this mean squared (centred) row norm (see scaleOf). */
-export const TARGET_TRACE = 1;
+const TARGET_TRACE = 1;
 /** Rows used for MSE, purity and dead atoms (a fixed seeded subsample of the file); fewer for wide inputs (d > 256). */
-export const EVAL_ROWS = 2048;
-export const EVAL_ROWS_WIDE = 1024;
+const EVAL_ROWS = 2048;
+const EVAL_ROWS_WIDE = 1024;
 /** Probe rows (the first of the evaluation rows) for wide inputs: the probe's covariance costs O(N·d²). */
-export const PROBE_ROWS_WIDE = 256;
+const PROBE_ROWS_WIDE = 256;
 
 /**
  * The scale factor s with E‖s(x − x̄)‖² = TARGET_TRACE: the SAE's L1 strength and learning rate are tuned on data of
