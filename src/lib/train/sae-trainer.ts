@@ -6,27 +6,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
-import { lotteryStats } from './lottery';
+import { EarlyPurity } from './early-purity';
 import { cosineMatches, purityBaseline, purityFromTop } from './purity';
 import { makeFeatures, sampleSae, saeBatch, saeEvalSet, type SaeDataOptions, type SaeFeatures, type SaeSamples } from './sae-data';
 import { Stream, streamRng } from './seeded';
 import { SaeModel } from './sae-model';
 import { Trainer, type Evaluation } from './trainer';
 
-interface EarlyPurity {
-	step: number;
-	purity: Float32Array;
-	alive: Uint8Array;
-}
-
 export class SaeTrainer extends Trainer<SaeConfig> {
 	readonly features: SaeFeatures;
 	readonly evalSet: SaeSamples;
 	readonly baseline: number;
-	readonly earlyStep: number;
 	private readonly model: SaeModel;
 	private readonly xEval: tf.Tensor2D;
-	private early: EarlyPurity | null = null;
+	private readonly early: EarlyPurity;
 	readonly dataOptions: SaeDataOptions;
 
 	constructor(config: SaeConfig, seed: number) {
@@ -36,7 +29,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 		this.dataOptions = { frequency: config.frequency, magnitude: config.magnitude, groupSize: config.groupSize };
 		this.evalSet = saeEvalSet(this.features, activeProb, evalSamples, seed, this.dataOptions);
 		this.baseline = purityBaseline(this.evalSet.label, seed, config.purityTop);
-		this.earlyStep = Math.max(1, Math.round(config.earlyFraction * config.steps));
+		this.early = new EarlyPurity(config.earlyFraction, config.steps);
 		this.xEval = tf.tensor2d(this.evalSet.x, [evalSamples, d]);
 		this.model = new SaeModel(config);
 		this.start();
@@ -68,7 +61,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	extraSnapshotSteps(): number[] {
-		return [this.earlyStep];
+		return [this.early.step];
 	}
 
 	async evaluate(): Promise<Evaluation> {
@@ -103,11 +96,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 			aliveCount++;
 			puritySum += purity[j];
 		}
-		if (this.step === this.earlyStep) this.early = { step: this.step, purity: purity.slice(), alive: alive.slice() };
-		const lottery =
-			this.early && this.step >= this.earlyStep
-				? lotteryStats(this.early.step, this.early.purity, this.early.alive, purity, alive, this.baseline)
-				: null;
+		const lottery = this.early.observe(this.step, purity, alive, this.baseline);
 		const mse = mseArr[0];
 		const probeLabels = this.evalSet.label.subarray(0, np);
 		return {
@@ -144,15 +133,15 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	protected exportExtra(): unknown {
-		return this.early ? { step: this.early.step, purity: this.early.purity.slice(), alive: this.early.alive.slice() } : null;
+		return this.early.export();
 	}
 
 	protected importExtra(extra: unknown): void {
-		this.early = extra ? (extra as EarlyPurity) : null;
+		this.early.import(extra);
 	}
 
 	protected resetExtra(): void {
-		this.early = null;
+		this.early.reset();
 	}
 
 	dispose(): void {

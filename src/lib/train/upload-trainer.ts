@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
-import { lotteryStats } from './lottery';
+import { EarlyPurity } from './early-purity';
 import { purityBaseline, purityFromTop } from './purity';
 import { SaeModel } from './sae-model';
 import { Stream, streamRng } from './seeded';
@@ -17,14 +17,7 @@ import { Trainer, type Evaluation } from './trainer';
 import { scaleOf } from './upload-config';
 import type { UploadedActivations } from './upload-validate';
 
-interface EarlyPurity {
-	step: number;
-	purity: Float32Array;
-	alive: Uint8Array;
-}
-
 export class UploadSaeTrainer extends Trainer<SaeConfig> {
-	readonly earlyStep: number;
 	readonly baseline: number;
 	private readonly model: SaeModel;
 	private readonly scale: number;
@@ -33,7 +26,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 	private readonly evalX: Float32Array;
 	private readonly evalLabels: Int16Array;
 	private readonly xEval: tf.Tensor2D;
-	private early: EarlyPurity | null = null;
+	private readonly early: EarlyPurity;
 
 	constructor(
 		config: SaeConfig,
@@ -49,7 +42,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 		this.evalX = this.rowsOf(rows);
 		this.evalLabels = data.labels ? Int16Array.from(rows, (i) => data.labels![i]) : new Int16Array(rows.length).fill(-1);
 		this.baseline = data.labels ? purityBaseline(this.evalLabels, seed, config.purityTop) : NaN;
-		this.earlyStep = Math.max(1, Math.round(config.earlyFraction * config.steps));
+		this.early = new EarlyPurity(config.earlyFraction, config.steps);
 		this.xEval = tf.tensor2d(this.evalX, [rows.length, d]);
 		this.model = new SaeModel(config);
 		this.start();
@@ -89,7 +82,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	extraSnapshotSteps(): number[] {
-		return [this.earlyStep];
+		return [this.early.step];
 	}
 
 	async evaluate(): Promise<Evaluation> {
@@ -123,11 +116,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 			aliveCount++;
 			puritySum += purity[j];
 		}
-		if (labelled && this.step === this.earlyStep) this.early = { step: this.step, purity: purity.slice(), alive: alive.slice() };
-		const lottery =
-			this.early && this.step >= this.earlyStep
-				? lotteryStats(this.early.step, this.early.purity, this.early.alive, purity, alive, this.baseline)
-				: null;
+		const lottery = this.early.observe(this.step, purity, alive, this.baseline, labelled);
 		const probeLabels = this.evalLabels.subarray(0, np);
 		return {
 			metrics: {
@@ -154,15 +143,15 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	protected exportExtra(): unknown {
-		return this.early ? { step: this.early.step, purity: this.early.purity.slice(), alive: this.early.alive.slice() } : null;
+		return this.early.export();
 	}
 
 	protected importExtra(extra: unknown): void {
-		this.early = extra ? (extra as EarlyPurity) : null;
+		this.early.import(extra);
 	}
 
 	protected resetExtra(): void {
-		this.early = null;
+		this.early.reset();
 	}
 
 	dispose(): void {
