@@ -2,6 +2,7 @@
  * The SAE configuration of an uploaded activations file: the `sae` preset's optimiser and probe settings with the
  * file's d, a width of `widthMultiple · d` atoms, and evaluation/probe subsamples sized so a snapshot stays short.
  */
+import { centredSumOfSquares } from '../probe/centred-sum-of-squares';
 import type { SaeConfig } from './config';
 import { getPreset } from './presets';
 import type { UploadedActivations } from './upload-validate';
@@ -26,17 +27,8 @@ const PROBE_ROWS_WIDE = 256;
  * that size (the synthetic toy's tr Σ is about 1), so any file trains with the same settings. ρ is scale-free.
  */
 export function scaleOf(x: Float32Array, n: number, d: number): { scale: number; mean: Float64Array } {
-	const mean = new Float64Array(d);
-	for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j];
-	for (let j = 0; j < d; j++) mean[j] /= n;
-	let ss = 0;
-	for (let i = 0; i < n; i++) {
-		for (let j = 0; j < d; j++) {
-			const v = x[i * d + j] - mean[j];
-			ss += v * v;
-		}
-	}
-	const trace = ss / n;
+	const { mean, sumSquares } = centredSumOfSquares(x, n, d);
+	const trace = sumSquares / n;
 	return { scale: trace > 0 ? Math.sqrt(TARGET_TRACE / trace) : 1, mean };
 }
 
