@@ -10,6 +10,7 @@ import { EarlyPurity } from './early-purity';
 import { cosineMatches, purityBaseline, purityFromTop } from './purity';
 import { makeFeatures, sampleSae, saeBatch, saeEvalSet, type SaeDataOptions, type SaeFeatures, type SaeSamples } from './sae-data';
 import { Stream, streamRng } from './seeded';
+import { atomSummary, readSaeEvaluation } from './sae-evaluation';
 import { SaeModel } from './sae-model';
 import { Trainer, type Evaluation } from './trainer';
 
@@ -68,46 +69,23 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 		const { inputDim: d, atoms: m, features: G, evalSamples: n, probeSamples, purityTop } = this.config;
 		const np = Math.min(probeSamples, n);
 		const k = Math.min(purityTop, n);
-		// Everything large stays on the device: only the top-k indices per atom, counts and the probe rows are read.
-		const tensors = tf.tidy(() => {
-			const { mse, z } = this.model.losses(this.xEval);
-			const { values, indices } = tf.topk(tf.transpose(z), k);
-			const counts = tf.sum(tf.cast(tf.greater(z, 0), 'int32'), 0);
-			return [values, indices, counts, mse, tf.slice(z, [0, 0], [np, m]), tf.clone(this.model.Wd)];
-		});
-		const [topVal, topIdx, counts, mseArr, zProbe, Wd] = (await Promise.all(tensors.map((t) => t.data()))) as [
-			Float32Array,
-			Int32Array,
-			Int32Array,
-			Float32Array,
-			Float32Array,
-			Float32Array
-		];
-		tf.dispose(tensors);
+		const r = await readSaeEvaluation(this.model, this.xEval, k, np, m, true);
 		const loss = await this.readLoss();
-		const { purity, alive } = purityFromTop(topIdx, topVal, k, counts, this.evalSet.label);
-		const { maxCos, mmcs } = cosineMatches(Wd, m, this.features.F, G, d);
-		let active = 0;
-		for (let j = 0; j < m; j++) active += counts[j];
-		let aliveCount = 0;
-		let puritySum = 0;
-		for (let j = 0; j < m; j++) {
-			if (!alive[j]) continue;
-			aliveCount++;
-			puritySum += purity[j];
-		}
+		const { purity, alive } = purityFromTop(r.topIdx, r.topVal, k, r.counts, this.evalSet.label);
+		const { maxCos, mmcs } = cosineMatches(r.Wd!, m, this.features.F, G, d);
+		const { l0, dead, meanPurity } = atomSummary(r.counts, purity, alive, n);
 		const lottery = this.early.observe(this.step, purity, alive, this.baseline);
-		const mse = mseArr[0];
+		const mse = r.mse;
 		const probeLabels = this.evalSet.label.subarray(0, np);
 		return {
 			metrics: {
 				kind: 'sae',
 				loss,
 				mse,
-				l0: active / n,
-				dead: m - aliveCount,
+				l0,
+				dead,
 				mmcs,
-				meanPurity: aliveCount ? puritySum / aliveCount : NaN,
+				meanPurity,
 				purity,
 				maxCos,
 				alive,
@@ -119,7 +97,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 			betaSpec: { mode: 'residual', mse },
 			labels: probeLabels,
 			isTrain: null,
-			wt: withinTotalRatio(zProbe, np, m, probeLabels)
+			wt: withinTotalRatio(r.zProbe, np, m, probeLabels)
 		};
 	}
 

@@ -11,6 +11,7 @@ import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
 import { EarlyPurity } from './early-purity';
 import { purityBaseline, purityFromTop } from './purity';
+import { atomSummary, readSaeEvaluation } from './sae-evaluation';
 import { SaeModel } from './sae-model';
 import { Stream, streamRng } from './seeded';
 import { Trainer, type Evaluation } from './trainer';
@@ -89,44 +90,23 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 		const { inputDim: d, atoms: m, evalSamples: n, probeSamples, purityTop } = this.config;
 		const np = Math.min(probeSamples, n);
 		const k = Math.min(purityTop, n);
-		const tensors = tf.tidy(() => {
-			const { mse, z } = this.model.losses(this.xEval);
-			const { values, indices } = tf.topk(tf.transpose(z), k);
-			const counts = tf.sum(tf.cast(tf.greater(z, 0), 'int32'), 0);
-			return [values, indices, counts, mse, tf.slice(z, [0, 0], [np, m])];
-		});
-		const [topVal, topIdx, counts, mseArr, zProbe] = (await Promise.all(tensors.map((t) => t.data()))) as [
-			Float32Array,
-			Int32Array,
-			Int32Array,
-			Float32Array,
-			Float32Array
-		];
-		tf.dispose(tensors);
+		const r = await readSaeEvaluation(this.model, this.xEval, k, np, m, false);
 		const loss = await this.readLoss();
 		const labelled = this.data.labels !== null;
-		const { purity, alive } = purityFromTop(topIdx, topVal, k, counts, this.evalLabels);
+		const { purity, alive } = purityFromTop(r.topIdx, r.topVal, k, r.counts, this.evalLabels);
 		if (!labelled) purity.fill(NaN);
-		let active = 0;
-		let aliveCount = 0;
-		let puritySum = 0;
-		for (let j = 0; j < m; j++) {
-			active += counts[j];
-			if (!alive[j]) continue;
-			aliveCount++;
-			puritySum += purity[j];
-		}
+		const { l0, dead, meanPurity } = atomSummary(r.counts, purity, alive, n);
 		const lottery = this.early.observe(this.step, purity, alive, this.baseline, labelled);
 		const probeLabels = this.evalLabels.subarray(0, np);
 		return {
 			metrics: {
 				kind: 'sae',
 				loss,
-				mse: mseArr[0],
-				l0: active / n,
-				dead: m - aliveCount,
+				mse: r.mse,
+				l0,
+				dead,
 				mmcs: NaN,
-				meanPurity: labelled && aliveCount ? puritySum / aliveCount : NaN,
+				meanPurity,
 				purity,
 				maxCos: new Float32Array(m).fill(NaN),
 				alive,
@@ -135,10 +115,10 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 			Z: this.evalX.subarray(0, np * d),
 			n: np,
 			d,
-			betaSpec: { mode: 'residual', mse: mseArr[0] },
+			betaSpec: { mode: 'residual', mse: r.mse },
 			labels: probeLabels,
 			isTrain: null,
-			wt: labelled ? withinTotalRatio(zProbe, np, m, probeLabels) : null
+			wt: labelled ? withinTotalRatio(r.zProbe, np, m, probeLabels) : null
 		};
 	}
 
