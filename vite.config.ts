@@ -11,7 +11,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.spec.ts'],
+					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 					environment: 'node',
 					testTimeout: 120_000
 				}

@@ -24,11 +24,10 @@ import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { loadUploadPreset } from './train-upload';
 import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
 import { sweepProblems } from '../src/lib/train/sweep-validate';
+import { cliNumber } from '../src/lib/format/number';
 import { sslStepTable, sslTable } from '../src/lib/train/ssl-table';
 import { frequencyLotteryTable, keepToFinalTable } from '../src/lib/train/frequency-lottery-table';
 
-const fmt = (x: number | null | undefined, digits = 3) =>
-	x === null || x === undefined || Number.isNaN(x) ? '–' : Number.isInteger(x) ? String(x) : x.toPrecision(digits);
 
 let lastDecile = -1;
 
@@ -39,11 +38,11 @@ function progress(s: Snapshot, total: number, label: string): void {
 	const m = s.metrics;
 	const detail =
 		m.kind === 'grokking'
-			? `train ${fmt(m.trainAcc, 2)} test ${fmt(m.testAcc, 2)}`
+			? `train ${cliNumber(m.trainAcc, 2)} test ${cliNumber(m.testAcc, 2)}`
 			: m.kind === 'ssl'
-				? `loss ${fmt(m.loss)} kNN ${fmt(m.knnAcc, 3)} (raw ${fmt(m.rawKnnAcc, 3)})`
-				: `mse ${fmt(m.mse)} dead ${m.dead} mmcs ${fmt(m.mmcs, 2)}`;
-	const line = `${label} [${bar}] ${String(s.step).padStart(6)}/${total} ${detail} ρ ${fmt(s.probe.rho)}`;
+				? `loss ${cliNumber(m.loss)} kNN ${cliNumber(m.knnAcc, 3)} (raw ${cliNumber(m.rawKnnAcc, 3)})`
+				: `mse ${cliNumber(m.mse)} dead ${m.dead} mmcs ${cliNumber(m.mmcs, 2)}`;
+	const line = `${label} [${bar}] ${String(s.step).padStart(6)}/${total} ${detail} ρ ${cliNumber(s.probe.rho)}`;
 	if (process.stderr.isTTY) {
 		process.stderr.write(`\r${line}`);
 		return;
@@ -62,59 +61,59 @@ function printSummary(label: string, r: HeadlessResult): void {
 	const rows: [string, string][] =
 		s.toy === 'ssl'
 			? [
-					['steps run', fmt(s.steps)],
-					['ρ start / dip (step) / peak (step) / final', `${fmt(s.rhoStart)} / ${fmt(s.rhoMin)} (${s.rhoMinStep}) / ${fmt(s.rhoMax)} (${s.rhoMaxStep}) / ${fmt(s.rhoFinal)}`],
-					['fold-back 1 − ρ_final/ρ_max', fmt(s.foldBack)],
-					['onset (first ρ ≥ 1) / crossing after the dip', `${fmt(s.onset)} / ${fmt(s.crossingAfterDip)} (kNN there ${fmt(s.knnAtCrossingAfterDip)})`],
-					['kNN start / at onset / max / final', `${fmt(s.knnStart)} / ${fmt(s.knnAtOnset)} / ${fmt(s.knnMax)} / ${fmt(s.knnFinal)}`],
-					['kNN half rise at', fmt(s.knnHalfRise)],
-					['raw-input kNN', fmt(s.rawKnnAcc)],
-					['W/T start / final', `${fmt(s.wtStart)} / ${fmt(s.wtFinal)}`],
-					['effective rank start / final', `${fmt(s.effRankStart)} / ${fmt(s.effRankFinal)}`],
-					['symmetry breaking / lag / shape', `${fmt(s.symmetryBreaking)} / ${fmt(s.lag)} / ${s.shape}`]
+					['steps run', cliNumber(s.steps)],
+					['ρ start / dip (step) / peak (step) / final', `${cliNumber(s.rhoStart)} / ${cliNumber(s.rhoMin)} (${s.rhoMinStep}) / ${cliNumber(s.rhoMax)} (${s.rhoMaxStep}) / ${cliNumber(s.rhoFinal)}`],
+					['fold-back 1 − ρ_final/ρ_max', cliNumber(s.foldBack)],
+					['onset (first ρ ≥ 1) / crossing after the dip', `${cliNumber(s.onset)} / ${cliNumber(s.crossingAfterDip)} (kNN there ${cliNumber(s.knnAtCrossingAfterDip)})`],
+					['kNN start / at onset / max / final', `${cliNumber(s.knnStart)} / ${cliNumber(s.knnAtOnset)} / ${cliNumber(s.knnMax)} / ${cliNumber(s.knnFinal)}`],
+					['kNN half rise at', cliNumber(s.knnHalfRise)],
+					['raw-input kNN', cliNumber(s.rawKnnAcc)],
+					['W/T start / final', `${cliNumber(s.wtStart)} / ${cliNumber(s.wtFinal)}`],
+					['effective rank start / final', `${cliNumber(s.effRankStart)} / ${cliNumber(s.effRankFinal)}`],
+					['symmetry breaking / lag / shape', `${cliNumber(s.symmetryBreaking)} / ${cliNumber(s.lag)} / ${s.shape}`]
 				]
 			: s.toy === 'grokking'
 			? [
-					['steps run', fmt(s.steps)],
-					['train acc ≥ 99% at', fmt(s.train99)],
-					['test acc ≥ 50% at', fmt(s.test50)],
-					['test acc ≥ 95% at', fmt(s.test95)],
-					['onset (ρ crosses 1)', fmt(s.onset)],
-					['probe escape', fmt(s.escape)],
-					['symmetry breaking (W/T)', fmt(s.symmetryBreaking)],
-					['lag t_sb / t_on', fmt(s.lag)],
+					['steps run', cliNumber(s.steps)],
+					['train acc ≥ 99% at', cliNumber(s.train99)],
+					['test acc ≥ 50% at', cliNumber(s.test50)],
+					['test acc ≥ 95% at', cliNumber(s.test95)],
+					['onset (ρ crosses 1)', cliNumber(s.onset)],
+					['probe escape', cliNumber(s.escape)],
+					['symmetry breaking (W/T)', cliNumber(s.symmetryBreaking)],
+					['lag t_sb / t_on', cliNumber(s.lag)],
 					['shape', s.shape],
-					['ρ after memorisation (median)', fmt(s.rhoPlateau)],
-					['ρ at test 50%', fmt(s.rhoAtTest50)],
-					['ρ max / final', `${fmt(s.rhoMax)} / ${fmt(s.rhoFinal)}`],
-					['final train / test acc', `${fmt(s.finalTrainAcc)} / ${fmt(s.finalTestAcc)}`]
+					['ρ after memorisation (median)', cliNumber(s.rhoPlateau)],
+					['ρ at test 50%', cliNumber(s.rhoAtTest50)],
+					['ρ max / final', `${cliNumber(s.rhoMax)} / ${cliNumber(s.rhoFinal)}`],
+					['final train / test acc', `${cliNumber(s.finalTrainAcc)} / ${cliNumber(s.finalTestAcc)}`]
 				]
 			: [
-					['steps run', fmt(s.steps)],
-					['mse / l0 / dead', `${fmt(s.mse)} / ${fmt(s.l0)} / ${s.dead}`],
-					['MMCS', fmt(s.mmcs)],
-					['mean purity', fmt(s.meanPurity)],
-					['lottery early step', fmt(s.lottery?.earlyStep)],
-					['Spearman(early, final)', fmt(s.lottery?.spearman)],
-					['top-decile final purity', fmt(s.lottery?.topDecilePurity)],
-					['÷ baseline', `${fmt(s.lottery?.ratioToBaseline)} (baseline ${fmt(s.lottery?.baseline)})`],
-					['÷ all-atom mean', `${fmt(s.lottery?.ratioToMean)} (mean ${fmt(s.lottery?.meanPurity)})`],
-					['residual ρ start / max / final', `${fmt(s.rhoStart)} / ${fmt(s.rhoMax)} / ${fmt(s.rhoFinal)}`],
-					['onset / escape / shape', `${fmt(s.onset)} / ${fmt(s.escape)} / ${s.shape}`]
+					['steps run', cliNumber(s.steps)],
+					['mse / l0 / dead', `${cliNumber(s.mse)} / ${cliNumber(s.l0)} / ${s.dead}`],
+					['MMCS', cliNumber(s.mmcs)],
+					['mean purity', cliNumber(s.meanPurity)],
+					['lottery early step', cliNumber(s.lottery?.earlyStep)],
+					['Spearman(early, final)', cliNumber(s.lottery?.spearman)],
+					['top-decile final purity', cliNumber(s.lottery?.topDecilePurity)],
+					['÷ baseline', `${cliNumber(s.lottery?.ratioToBaseline)} (baseline ${cliNumber(s.lottery?.baseline)})`],
+					['÷ all-atom mean', `${cliNumber(s.lottery?.ratioToMean)} (mean ${cliNumber(s.lottery?.meanPurity)})`],
+					['residual ρ start / max / final', `${cliNumber(s.rhoStart)} / ${cliNumber(s.rhoMax)} / ${cliNumber(s.rhoFinal)}`],
+					['onset / escape / shape', `${cliNumber(s.onset)} / ${cliNumber(s.escape)} / ${s.shape}`]
 				];
 	console.log(`\n${label}`);
 	for (const [k, v] of rows) console.log(`  ${k.padEnd(32)} ${v}`);
-	console.log(`  ${'ms per step / per snapshot'.padEnd(32)} ${fmt(r.msPerStep)} / ${fmt(r.msPerProbe)}`);
+	console.log(`  ${'ms per step / per snapshot'.padEnd(32)} ${cliNumber(r.msPerStep)} / ${cliNumber(r.msPerProbe)}`);
 	if (s.stopped) console.log(`  stopped early: ${s.stopped}`);
 }
 
 function printFrequencyLottery(f: FrequencyLotteryRun): void {
 	const e = f.early;
 	console.error(
-		`  frequency lottery: keep ${fmt(e.keep)} from step ${e.earlyStep} (chance ${fmt(e.chance)}, shuffled ${fmt(e.shuffled)}), ` +
-			`from init ${fmt(f.fromStart.keep)}; Spearman ${fmt(e.spearman)}; ${e.distinct} distinct of ${e.nAlive} alive; ` +
+		`  frequency lottery: keep ${cliNumber(e.keep)} from step ${e.earlyStep} (chance ${cliNumber(e.chance)}, shuffled ${cliNumber(e.shuffled)}), ` +
+			`from init ${cliNumber(f.fromStart.keep)}; Spearman ${cliNumber(e.spearman)}; ${e.distinct} distinct of ${e.nAlive} alive; ` +
 			`key frequencies ${f.keyFrequenciesStart} → max ${f.keyFrequenciesMax} → ${f.keyFrequenciesFinal}; ` +
-			`median decision step ${fmt(f.medianDecision)} (onset ${fmt(f.onset)}, decided by onset ${fmt(f.decidedByOnset)})`
+			`median decision step ${cliNumber(f.medianDecision)} (onset ${cliNumber(f.onset)}, decided by onset ${cliNumber(f.decidedByOnset)})`
 	);
 }
 

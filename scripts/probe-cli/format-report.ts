@@ -1,10 +1,10 @@
 import type { SnapshotResult, TrajectoryEvents } from '../../src/lib/probe/index';
-import { formatNumber as f } from './format-number';
+import { cliNumber as f } from '../../src/lib/format/number';
 
 /** Readable report of one snapshot analysed at equilibrium. */
 export function formatSnapshot(r: SnapshotResult): string {
 	const lines: [string, string][] = [
-		['λ1 (top eigenvalues)', `${f(r.lambda1)}  (${r.lambdas.map(f).join(', ')})`],
+		['λ1 (top eigenvalues)', `${f(r.lambda1)}  (${r.lambdas.map((x) => f(x)).join(', ')})`],
 		['tr Σ', f(r.trace)],
 		['β_c = 1/λ1', f(r.betaC)],
 		[`β (${r.betaMode})`, f(r.beta)],

@@ -8,7 +8,7 @@ import {
 import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
 import { CliError } from './cli-error';
 import { formatSnapshot, formatTrajectory } from './format-report';
-import { formatNumber } from './format-number';
+import { cliNumber } from '../../src/lib/format/number';
 import { HELP } from './help';
 import { parseArgs, type CliOptions } from './parse-args';
 import { progressBar } from './progress-bar';
@@ -31,7 +31,7 @@ function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaS
 		case 'kernel':
 			return {
 				beta: () => ({ mode: 'kernel', tau: o.tau! }),
-				notes: [`β mode kernel: β = 1/τ = ${formatNumber(1 / o.tau!)} on L2-normalised rows`],
+				notes: [`β mode kernel: β = 1/τ = ${cliNumber(1 / o.tau!)} on L2-normalised rows`],
 				extra: { tau: o.tau }
 			};
 		case 'residual': {
@@ -55,7 +55,7 @@ function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaS
 			const why = o.beta === undefined ? 'so that ρ = 1 at snapshot 0 (pass --beta to choose β there)' : `from β = ${o.beta} at snapshot 0`;
 			return {
 				beta: () => ({ mode: 'calibrated', betaTilde: c.betaTilde }),
-				notes: [`β mode calibrated: β̃ = ${formatNumber(c.betaTilde)} (β = β̃/tr Σ_t), chosen ${why}`],
+				notes: [`β mode calibrated: β̃ = ${cliNumber(c.betaTilde)} (β = β̃/tr Σ_t), chosen ${why}`],
 				extra: { betaTilde: c.betaTilde }
 			};
 		}

@@ -22,7 +22,7 @@ export interface CliOptions {
 
 const MODES: BetaMode[] = ['fixed', 'readout', 'calibrated', 'kernel', 'residual'];
 /** Widest K accepted: the EM costs K·N·d per step, and beyond this nothing in the report is readable. */
-export const MAX_K = 256;
+const MAX_K = 256;
 
 const OPTIONS = {
 	'beta-mode': { type: 'string' },

@@ -7,7 +7,7 @@ import type { GrokkingSummary } from '$lib/train/run-summary';
 import { extractShapes, type RunDocument } from './shapes-extract';
 import { SHAPE_SOURCES } from './shape-sources';
 import { PAPER_SHAPES, SHAPE_LABELS } from '$lib/figures/shape-labels';
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 import type { ShapeTag } from '$lib/probe/types';
 
 const num = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : fmt(v, d));
@@ -17,7 +17,7 @@ function shapeDocs(docs: Record<string, SweepDocument>): Record<string, RunDocum
 }
 
 /** One row per measured run: its tag by the current rules and the numbers that decided it. */
-export function shapesTable(docs: Record<string, SweepDocument>): string {
+function shapesTable(docs: Record<string, SweepDocument>): string {
 	const file = extractShapes(SHAPE_SOURCES, shapeDocs(docs));
 	const rows = file.runs.map((r) => {
 		const e = r.events;
@@ -50,7 +50,7 @@ function noArcLearning(doc: SweepDocument | undefined): string {
 }
 
 /** The claims table of content/14-paper.md. */
-export function paperTable(docs: Record<string, SweepDocument>): string {
+function paperTable(docs: Record<string, SweepDocument>): string {
 	const grok = docs['grokking-sweep'];
 	const sae = docs['sae-lottery'];
 	const wds = [...new Set((grok?.runs ?? []).map((r) => r.weightDecay))].sort((a, b) => a - b);

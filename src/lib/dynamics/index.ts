@@ -7,5 +7,5 @@ export * from './statistics';
 export * from './predictions';
 export * from './predict-escape';
 export * from './lag';
-export { GaussianSource, Xoshiro128 } from './random';
+export { GaussianSource, Xoshiro128 } from '../random';
 export * from './eta-fit';

@@ -6,7 +6,7 @@
  * cheap once most paths are out. The work can be spread over animation frames with advance({ budgetMs }): the
  * random stream is consumed step by step in path order, so the result does not depend on how it was chunked.
  */
-import { GaussianSource } from './random';
+import { GaussianSource } from '../random';
 import { SampleRecorder } from './sample-recorder';
 import {
 	drawnValue,

@@ -3,7 +3,7 @@
  * used by the lab's events readout and the shapes figure.
  */
 import type { ShapeTag, TrajectoryEvents } from '$lib/probe/types';
-import { fmt } from './format';
+import { fmt } from '../format/number';
 
 export const SHAPE_LABELS: Record<ShapeTag, string> = {
 	'full-v': 'Full V',

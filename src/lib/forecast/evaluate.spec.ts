@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossValidate, scoresOf } from './evaluate';
 import type { ForecastRun } from './models';
-import { mulberry32 } from './test-random';
+import { mulberry32 } from '../random';
 
 /**
  * Synthetic sweeps: t_sb follows ln(t_sb/t_mem) = 1 + log ρ (runs with a steep ρ slope never escape). In `probeWorld`

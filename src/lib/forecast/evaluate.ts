@@ -4,10 +4,9 @@
  * help). Scores: "will it generalise" accuracy over every held-out run with predictors, and for the runs that broke
  * symmetry after the anchor the median |ln(predicted/actual t_sb)| and the share within ×1.5.
  */
-import { fitModel, forecastable, type ForecastRun, type ModelName } from './models';
+import { fitModel, forecastable, type Forecaster, type ForecastRun, type ModelName } from './models';
 
 export type Split = 'seed' | 'fraction';
-export const SPLITS: readonly Split[] = ['seed', 'fraction'];
 
 export interface HeldOutPoint {
 	seed: number;
@@ -62,6 +61,19 @@ export function forecastStep(r: ForecastRun, logRatio: number): number {
 const foldKey = (split: Split, r: ForecastRun) => (split === 'seed' ? r.seed : r.trainFraction);
 
 /** Fit on all folds but one, predict that one, for every fold. */
+/** One run's forecast as a held-out point (cross-validation folds and the transfer check). */
+export function heldOutPoint(r: ForecastRun, f: Forecaster): HeldOutPoint {
+	return {
+		seed: r.seed,
+		weightDecay: r.weightDecay,
+		trainFraction: r.trainFraction,
+		actual: r.tSb,
+		predicted: forecastStep(r, f.logRatio(r)),
+		pGeneralise: f.pGeneralise(r),
+		timed: forecastable(r)
+	};
+}
+
 export function crossValidate(runs: ForecastRun[], model: ModelName, split: Split): { points: HeldOutPoint[]; scores: Scores } {
 	const usable = runs.filter((r) => r.features !== null);
 	const folds = [...new Set(usable.map((r) => foldKey(split, r)))].sort((a, b) => a - b);
@@ -70,17 +82,7 @@ export function crossValidate(runs: ForecastRun[], model: ModelName, split: Spli
 	for (const fold of folds) {
 		const test = usable.filter((r) => foldKey(split, r) === fold);
 		const f = fitModel(model, usable.filter((r) => foldKey(split, r) !== fold));
-		for (const r of test) {
-			points.push({
-				seed: r.seed,
-				weightDecay: r.weightDecay,
-				trainFraction: r.trainFraction,
-				actual: r.tSb,
-				predicted: forecastStep(r, f.logRatio(r)),
-				pGeneralise: f.pGeneralise(r),
-				timed: forecastable(r)
-			});
-		}
+		for (const r of test) points.push(heldOutPoint(r, f));
 	}
 	return { points, scores: scoresOf(points) };
 }

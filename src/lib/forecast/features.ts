@@ -5,7 +5,7 @@
  * of β_c (its trend). Train accuracy only fixes the anchor's time; the predictors themselves need no labels.
  */
 
-export const MEMORISED_ACC = 0.99;
+const MEMORISED_ACC = 0.99;
 export const ANCHOR_FACTOR = 2;
 
 /** The columns the predictors need; the lab's series and a saved trajectory both have them. */

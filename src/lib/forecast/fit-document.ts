@@ -3,7 +3,7 @@
  * scripts/forecast/fit-forecast.ts`; its unit test recomputes it from the same sweep. Pure: JSON in, JSON out.
  */
 import { ANCHOR_FACTOR } from './features';
-import { crossValidate, forecastStep, median, scoresOf, type HeldOutPoint, type Scores, type Split } from './evaluate';
+import { crossValidate, heldOutPoint, median, scoresOf, type HeldOutPoint, type Scores, type Split } from './evaluate';
 import { fitProbe, probeForecaster, forecastable, type ForecastRun, type ModelName, type SavedProbeModel } from './models';
 import { forecastRuns, type ForecastSweepDocument } from './sweep-runs';
 
@@ -52,7 +52,7 @@ export interface ForecastFitDocument {
 	anchorSensitivity: { factor: number; seed: Record<'probe' | 'cell', Scores>; fraction: Record<'probe' | 'hyper', Scores> }[];
 }
 
-export const SENSITIVITY_FACTORS = [3, 4];
+const SENSITIVITY_FACTORS = [3, 4];
 
 function ranks(xs: number[]): number[] {
 	const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
@@ -145,15 +145,7 @@ export function buildForecastFit(sweep: ForecastSweepDocument, transferDoc?: For
 		const f = probeForecaster(model);
 		const points: HeldOutPoint[] = forecastRuns(transferDoc)
 			.filter((r) => r.features !== null)
-			.map((r) => ({
-				seed: r.seed,
-				weightDecay: r.weightDecay,
-				trainFraction: r.trainFraction,
-				actual: r.tSb,
-				predicted: forecastStep(r, f.logRatio(r)),
-				pGeneralise: f.pGeneralise(r),
-				timed: forecastable(r)
-			}));
+			.map((r) => heldOutPoint(r, f));
 		const tRuns = forecastRuns(transferDoc);
 		transfer = { source: sourceOf(transferDoc), points, scores: scoresOf(points), runs: tRuns.map(row), spearman: r4(rhoOrdering(tRuns)) };
 	}

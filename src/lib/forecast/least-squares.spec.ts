@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitLinear, fitLogistic, predictLinear, predictLogistic, solve } from './least-squares';
-import { mulberry32 } from './test-random';
+import { mulberry32 } from '../random';
 
 describe('least squares', () => {
 	it('solves a small system with pivoting', () => {

@@ -32,7 +32,7 @@ export interface Scaling {
 	std: number[];
 }
 
-export function scalingOf(X: number[][]): Scaling {
+function scalingOf(X: number[][]): Scaling {
 	const d = X[0]?.length ?? 0;
 	const mean = new Array<number>(d).fill(0);
 	const std = new Array<number>(d).fill(0);
@@ -42,7 +42,7 @@ export function scalingOf(X: number[][]): Scaling {
 }
 
 /** [1, standardised features]. */
-export function design(x: number[], s: Scaling): number[] {
+function design(x: number[], s: Scaling): number[] {
 	return [1, ...x.map((v, j) => (v - s.mean[j]) / s.std[j])];
 }
 

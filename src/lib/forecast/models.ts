@@ -22,7 +22,6 @@ export interface ForecastRun {
 }
 
 export type ModelName = 'probe' | 'hyper' | 'cell' | 'both';
-export const MODEL_NAMES: readonly ModelName[] = ['probe', 'hyper', 'cell', 'both'];
 
 export interface Forecaster {
 	/** Probability that the run breaks symmetry within its budget. */
@@ -41,7 +40,7 @@ export function probeX(f: ForecastFeatures): number[] {
 	return [f.logRho, f.rhoSlope, f.betaCSlope];
 }
 
-export function hyperX(r: Pick<ForecastRun, 'weightDecay' | 'trainFraction'>): number[] {
+function hyperX(r: Pick<ForecastRun, 'weightDecay' | 'trainFraction'>): number[] {
 	return [Math.log(r.weightDecay + 0.05), r.trainFraction];
 }
 
@@ -50,7 +49,7 @@ export function forecastable(r: ForecastRun): boolean {
 	return r.features !== null && r.tSb !== null && r.tSb > r.features.tAnchor;
 }
 
-export const targetLogRatio = (r: ForecastRun) => Math.log(r.tSb! / r.features!.tMem);
+const targetLogRatio = (r: ForecastRun) => Math.log(r.tSb! / r.features!.tMem);
 
 function fitPair(train: ForecastRun[], x: (r: ForecastRun) => number[]): SavedProbeModel {
 	const usable = train.filter((r) => r.features !== null);

@@ -1,5 +1,5 @@
 /** Tick labels for log axes: label only 1, 2 and 5 × 10^k (d3's log ticks include every integer mantissa). */
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 
 export function logTickLabel(v: number): string {
 	if (!(v > 0)) return '';

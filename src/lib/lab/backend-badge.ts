@@ -4,7 +4,7 @@
  */
 import type { BackendName, BackendTrial } from '$lib/train/protocol';
 
-export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
 export interface BadgeText {
 	name: string;

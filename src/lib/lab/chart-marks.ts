@@ -3,7 +3,7 @@
  * their step. Labels are staggered over a few rows so neighbouring marks stay readable.
  */
 import type { HyperChange, HyperKey, TrajectoryEvents } from '$lib/train/protocol';
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 
 export type MarkKind = 'onset' | 'escape' | 'symmetryBreaking' | 'collapse' | 'hyper';
 

@@ -1,6 +1,6 @@
 /** The one-sentence summary read out by screen readers (polite live region, refreshed at most once a second). */
 import type { Snapshot } from '$lib/train/protocol';
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 
 export function liveSummary(step: number, running: boolean, snap: Snapshot | null): string {
 	const state = running ? 'Training' : 'Paused';

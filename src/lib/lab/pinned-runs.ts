@@ -6,12 +6,12 @@
 import type { LabState } from '$lib/state/lab';
 import type { Snapshot } from '$lib/train/protocol';
 import { formatSchedule } from '$lib/train/schedule';
-import { fmt } from '$lib/figures/format';
+import { fmt } from '$lib/format/number';
 import { labSeries, type LabSeries } from './lab-series';
 
 export const MAX_PINS = 4;
 /** Okabe–Ito colours not used by the live run's lines (blue, orange), one per pin slot. */
-export const PIN_COLOURS = ['var(--c-vermillion)', 'var(--c-green)', 'var(--c-purple)', 'var(--c-sky)'] as const;
+const PIN_COLOURS = ['var(--c-vermillion)', 'var(--c-green)', 'var(--c-purple)', 'var(--c-sky)'] as const;
 
 export interface PinnedRun {
 	id: number;

@@ -1,4 +1,4 @@
-import { createRng } from './random';
+import { createRng } from '../random';
 import { symmetricEigen } from './symmetric-eigen';
 
 export interface BlockPowerResult {

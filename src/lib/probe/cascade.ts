@@ -5,7 +5,7 @@ import { freeEnergy } from './free-energy';
 import { jitterPrototypes } from './jitter-prototypes';
 import { kEffOf } from './k-eff-of';
 import { ProbeInputError } from './probe-error';
-import { createRng } from './random';
+import { createRng } from '../random';
 import { runEM } from './run-em';
 import { spreadOf } from './spread-of';
 import { symmetricEigen } from './symmetric-eigen';

@@ -1,4 +1,5 @@
-import { createRng } from './random';
+import { sampleAffineGaussian } from '../clouds/affine-gaussian';
+import { createRng } from '../random';
 
 /**
  * Seeded Gaussian samples with a given covariance in a random rotation: rows z = Q·diag(√variances)·g + mean.
@@ -30,15 +31,6 @@ export function gaussianCloud(
 			for (let r = 0; r < d; r++) Q[r * d + c] /= norm;
 		}
 	}
-	const Z = new Float64Array(n * d);
-	const g = new Float64Array(d);
-	for (let i = 0; i < n; i++) {
-		for (let c = 0; c < d; c++) g[c] = Math.sqrt(variances[c]) * rng.normal();
-		for (let r = 0; r < d; r++) {
-			let s = options.mean ? options.mean[r] : 0;
-			for (let c = 0; c < d; c++) s += Q[r * d + c] * g[c];
-			Z[i * d + r] = s;
-		}
-	}
+	const Z = sampleAffineGaussian(n, { std: variances.map(Math.sqrt), Q, offset: options.mean }, rng.normal);
 	return { Z, Q };
 }

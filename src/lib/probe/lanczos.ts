@@ -1,4 +1,4 @@
-import { createRng } from './random';
+import { createRng } from '../random';
 import { symmetricEigen, type Eigenpairs } from './symmetric-eigen';
 
 /** y ← A·x for a symmetric operator of dimension p (x and y never alias). */

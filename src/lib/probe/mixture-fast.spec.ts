@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRng } from './random';
+import { createRng } from '../random';
 import { emStep } from './em-step';
 import { freeEnergy } from './free-energy';
 import { gaussianCloud } from './gaussian-cloud';

@@ -11,7 +11,7 @@ import { jitterPrototypes } from './jitter-prototypes';
 import { kEffOf } from './k-eff-of';
 import { normaliseRows } from './normalise-rows';
 import { ProbeInputError } from './probe-error';
-import { createRng, mixSeed } from './random';
+import { createRng, mixSeed } from '../random';
 import { runEM } from './run-em';
 import { scratch } from './scratch';
 import { spreadOf } from './spread-of';

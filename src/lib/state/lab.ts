@@ -34,13 +34,13 @@ export function presetHyper(toy: ToyName): Hyper {
 }
 
 /** Only the SSL toy has these URL fields: its data source and NT-Xent temperature τ (a change starts a new run). */
-export const SSL_LAB_FIELDS = {
+const SSL_LAB_FIELDS = {
 	data: { kind: 'enum', values: SSL_DATA_SOURCES, default: 'synthetic' },
 	tau: { kind: 'number', min: 0.02, max: 2, default: 0.1, log: true, digits: 3 }
 } satisfies Schema;
 
 /** The URL schema of a toy: the common fields, plus SSL_LAB_FIELDS for the SSL toy. */
-export function labSchema(toy: ToyName): Schema {
+function labSchema(toy: ToyName): Schema {
 	return toy === 'ssl' ? { ...commonSchema(toy), ...SSL_LAB_FIELDS } : commonSchema(toy);
 }
 

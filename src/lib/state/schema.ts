@@ -35,7 +35,7 @@ export function sliderRange(f: FieldSpec): SliderRange {
 	throw new Error(`sliderRange: a ${f.kind} field has no range`);
 }
 
-export const STATE_VERSION = 1;
+const STATE_VERSION = 1;
 
 export function defaults<S extends Schema>(schema: S): StateOf<S> {
 	const out: Record<string, unknown> = {};
@@ -44,7 +44,7 @@ export function defaults<S extends Schema>(schema: S): StateOf<S> {
 }
 
 /** Clamp one value to its field; anything unusable becomes the default. */
-export function clampField(f: FieldSpec, value: unknown): number | string | boolean {
+function clampField(f: FieldSpec, value: unknown): number | string | boolean {
 	switch (f.kind) {
 		case 'number': {
 			const x = typeof value === 'number' ? value : Number.NaN;

@@ -9,7 +9,7 @@ import type { BackendName, ToyConfig } from './config';
 import { createTrainer } from './create-trainer';
 import type { BackendTrial } from './protocol';
 
-export const LADDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const LADDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export interface LadderOptions {
 	/** Tried first (still measured). */
@@ -45,7 +45,7 @@ async function activate(name: BackendName): Promise<void> {
 }
 
 /** Mean ms per training step over `timed` steps after one untimed step, ending with an awaited read. */
-export async function measureSteps(config: ToyConfig, timed: number, firstStepLimitMs: number): Promise<number> {
+async function measureSteps(config: ToyConfig, timed: number, firstStepLimitMs: number): Promise<number> {
 	const trainer = createTrainer(config, 0);
 	try {
 		const t0 = performance.now();

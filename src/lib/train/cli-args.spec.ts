@@ -32,6 +32,18 @@ describe('train CLI arguments', () => {
 		expect(() => parseTrainArgs(['grokking', '--weight-decay', '0,1', '--steps', '1,2,3'])).toThrow(/one per weight decay/);
 		expect(() => parseTrainArgs(['grokking', '--train-fraction', '1'])).toThrow(/--train-fraction must be in \(0, 1\)/);
 	});
+
+	it('reads flags with node:util: --flag=value, dash values, order, and names what it does not know', () => {
+		expect(parseTrainArgs(['grokking', '--steps=500', '--weight-decay=0,1']).steps).toEqual([500]);
+		expect(parseTrainArgs(['grokking', '--seed', '3', '--seeds', '1,2']).seeds).toEqual([1, 2]);
+		expect(parseTrainArgs(['grokking', '--seeds', '1,2', '--seed', '3']).seeds).toEqual([3]);
+		expect(() => parseTrainArgs(['sae', '--noise', '-3'])).toThrow(/--noise expects non-negative numbers, got "-3"/);
+		expect(() => parseTrainArgs(['sae', '--noise', '--json'])).toThrow(/--noise needs a value/);
+		expect(() => parseTrainArgs(['sae', '--json=1'])).toThrow(/--json takes no value/);
+		expect(() => parseTrainArgs(['sae', '--frobnicate'])).toThrow(/unknown option "--frobnicate"/);
+		expect(() => parseTrainArgs(['sae', 'stray'])).toThrow(/unknown option "stray"/);
+		expect(() => parseTrainArgs(['sae', '-x'])).toThrow(/unknown option "-x"/);
+	});
 });
 
 describe('train CLI: your activations', () => {

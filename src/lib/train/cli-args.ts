@@ -1,4 +1,5 @@
-/** Argument parsing for `npm run train`: one clear message for anything it does not understand. */
+/** Argument parsing for `npm run train` (node:util parseArgs): one clear message for anything it does not understand. */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { SSL_DATA_SOURCES, type BackendName, type SslDataSource, type ToyName } from './config';
 import { presetNames } from './presets';
 import { MAX_SCHEDULE_ENTRIES, parseSchedule, type Schedule } from './schedule';
@@ -33,7 +34,7 @@ export interface TrainCliArgs {
 	schedules: Schedule[] | null;
 }
 
-export const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
+const TRAIN_USAGE = `usage: npm run train -- grokking|sae|ssl [options]
   --preset NAME          ${presetNames().join(', ')}
   --steps N              training steps (default: the preset's); a list gives one per weight decay
   --seed S               seed (default 1); --seeds 1,2,3 runs several
@@ -89,6 +90,42 @@ function single(flag: string, v: string, integer: boolean): number {
 	return xs[0];
 }
 
+/** The flags that take a value; --json and --help (-h) take none. */
+const VALUE_FLAGS = ['preset', 'steps', 'seed', 'seeds', 'weight-decay', 'noise', 'lr', 'probe-every', 'stop-after-grok', 'stop-after-sb', 'train-fraction', 'out', 'backend', 'data', 'labels', 'width', 'tau', 'schedule'];
+
+const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+	...Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' as const }])),
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' }
+};
+
+/** node:util's tokenizer, its errors turned into the CLI's messages (each followed by the usage). */
+function tokenize(argv: string[]) {
+	// A value that starts with one dash (-3) is the flag's value, as it always was here; node:util would call it
+	// ambiguous, so join it as --flag=value.
+	const args: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const next = argv[i + 1];
+		if (OPTIONS[argv[i].slice(2)]?.type === 'string' && argv[i].startsWith('--') && next !== undefined && /^-(?!-)/.test(next)) {
+			args.push(`${argv[i]}=${next}`);
+			i++;
+		} else args.push(argv[i]);
+	}
+	try {
+		return nodeParseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true }).tokens;
+	} catch (e) {
+		const err = e as Error & { code?: string };
+		const name = err.message.match(/'([^'\s]*)/)?.[1] ?? '';
+		if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+			throw new Error(`unknown option "${name}"\n${TRAIN_USAGE}`);
+		}
+		if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+			throw new Error(`${name} ${OPTIONS[name.slice(2)]?.type === 'boolean' ? 'takes no value' : 'needs a value'}\n${TRAIN_USAGE}`);
+		}
+		throw new Error(`${err.message.split('\n')[0]}\n${TRAIN_USAGE}`);
+	}
+}
+
 export function parseTrainArgs(argv: string[]): TrainCliArgs {
 	const args: TrainCliArgs = {
 		toy: 'grokking',
@@ -116,76 +153,75 @@ export function parseTrainArgs(argv: string[]): TrainCliArgs {
 	const toy = rest.shift();
 	if (toy !== 'grokking' && toy !== 'sae' && toy !== 'ssl') throw new Error(`first argument must be "grokking" or "sae" or "ssl", got "${toy ?? ''}"\n${TRAIN_USAGE}`);
 	args.toy = toy;
-	while (rest.length) {
-		const flag = rest.shift()!;
-		if (flag === '--json') {
+	// Tokens in command-line order, so that the last of --seed/--seeds wins as it always did.
+	for (const token of tokenize(rest)) {
+		if (token.kind !== 'option') continue;
+		const flag = token.rawName.startsWith('--') ? token.rawName : `--${token.name}`;
+		if (token.name === 'json') {
 			args.json = true;
 			continue;
 		}
-		const value = rest.shift();
-		if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${TRAIN_USAGE}`);
-		switch (flag) {
-			case '--preset':
+		const value = token.value ?? '';
+		switch (token.name) {
+			case 'preset':
 				args.preset = value;
 				break;
-			case '--steps':
+			case 'steps':
 				args.steps = numberList(flag, value, true);
 				if (args.steps.some((n) => n < 1)) throw new Error('--steps must be ≥ 1');
 				break;
-			case '--seed':
-			case '--seeds':
+			case 'seed':
+			case 'seeds':
 				args.seeds = numberList(flag, value, true);
 				break;
-			case '--weight-decay':
+			case 'weight-decay':
 				args.weightDecays = numberList(flag, value, false);
 				break;
-			case '--noise':
+			case 'noise':
 				args.noise = single(flag, value, false);
 				break;
-			case '--lr':
+			case 'lr':
 				args.lr = single(flag, value, false);
 				if (args.lr === 0) throw new Error('--lr must be > 0');
 				break;
-			case '--probe-every':
+			case 'probe-every':
 				args.probeEvery = single(flag, value, true);
 				if (args.probeEvery < 1) throw new Error('--probe-every must be ≥ 1');
 				break;
-			case '--stop-after-grok':
+			case 'stop-after-grok':
 				args.stopAfterGrok = single(flag, value, true);
 				break;
-			case '--stop-after-sb':
+			case 'stop-after-sb':
 				args.stopAfterSb = single(flag, value, true);
 				break;
-			case '--train-fraction':
+			case 'train-fraction':
 				args.trainFractions = numberList(flag, value, false);
 				if (args.trainFractions.some((f) => !(f > 0 && f < 1))) throw new Error(`--train-fraction must be in (0, 1), got "${value}"`);
 				break;
-			case '--out':
+			case 'out':
 				args.out = value;
 				break;
-			case '--backend':
+			case 'backend':
 				if (value !== 'wasm' && value !== 'cpu') throw new Error(`--backend must be wasm or cpu in Node, got "${value}"`);
 				args.backend = value;
 				break;
-			case '--data':
+			case 'data':
 				args.data = value;
 				break;
-			case '--labels':
+			case 'labels':
 				args.labels = value;
 				break;
-			case '--width':
+			case 'width':
 				args.width = single(flag, value, false);
 				if (args.width <= 0) throw new Error('--width must be > 0');
 				break;
-			case '--tau':
+			case 'tau':
 				args.taus = numberList(flag, value, false);
 				if (args.taus.some((t) => t <= 0)) throw new Error('--tau must be > 0');
 				break;
-			case '--schedule':
+			case 'schedule':
 				args.schedules = scheduleList(value);
 				break;
-			default:
-				throw new Error(`unknown option "${flag}"\n${TRAIN_USAGE}`);
 		}
 	}
 	// --data means the ssl toy's data source, or the sae toy's activations file (your activations).

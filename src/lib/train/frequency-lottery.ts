@@ -8,7 +8,7 @@ import { spearman } from './lottery';
 export const EARLY_FRACTION = 0.05;
 
 /** A neuron counts (is "alive") when its input-weight power is at least this share of the strongest neuron's. */
-export const ALIVE_POWER_SHARE = 0.01;
+const ALIVE_POWER_SHARE = 0.01;
 
 export interface FrequencyLotteryStats {
 	earlyStep: number;

@@ -75,7 +75,7 @@ export function neuronInputWeights(E: ArrayLike<number>, W1: ArrayLike<number>, 
 	return f;
 }
 
-export function neuronSpectra(basis: FourierBasis, E: ArrayLike<number>, W1: ArrayLike<number>, D: number, H: number): NeuronSpectra {
+function neuronSpectra(basis: FourierBasis, E: ArrayLike<number>, W1: ArrayLike<number>, D: number, H: number): NeuronSpectra {
 	const { p, K } = basis;
 	const f = neuronInputWeights(E, W1, p, D, H);
 	const winner = new Uint8Array(H);

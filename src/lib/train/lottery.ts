@@ -21,7 +21,7 @@ export function ranks(x: ArrayLike<number>): Float64Array {
 	return r;
 }
 
-export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
 	const n = a.length;
 	let ma = 0;
 	let mb = 0;

@@ -5,7 +5,7 @@
 import type { ToyConfig } from './config';
 import { fetchDigits } from './ssl-digits';
 
-export const SSL_TAU_RANGE = { min: 0.02, max: 2 } as const;
+const SSL_TAU_RANGE = { min: 0.02, max: 2 } as const;
 
 export interface SslInitOptions {
 	/** NT-Xent temperature τ (the probe's β = 1/τ); clamped to SSL_TAU_RANGE, ignored if not finite. */

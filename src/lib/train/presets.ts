@@ -47,7 +47,7 @@ function sae(inputDim: number, features: number, atoms: number, steps: number, e
 }
 
 /** The SSL toy (docs/theory.md §6): synthetic 32 → 64 → 16, or 8×8 digits 64 → 128 → 32; NT-Xent τ 0.1, Adam 1e-3. */
-export function sslConfig(data: SslDataSource, steps: number): SslConfig {
+function sslConfig(data: SslDataSource, steps: number): SslConfig {
 	const digits = data === 'digits';
 	return {
 		toy: 'ssl',

@@ -5,7 +5,7 @@
  */
 import { Stream, streamRng } from './seeded';
 
-export const DEAD_BELOW = 10;
+const DEAD_BELOW = 10;
 
 /** Share of the modal label among the given sample indices. */
 export function modalShare(indices: ArrayLike<number>, labels: ArrayLike<number>): number {

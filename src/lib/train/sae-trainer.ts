@@ -6,27 +6,21 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
-import { lotteryStats } from './lottery';
+import { EarlyPurity } from './early-purity';
 import { cosineMatches, purityBaseline, purityFromTop } from './purity';
 import { makeFeatures, sampleSae, saeBatch, saeEvalSet, type SaeDataOptions, type SaeFeatures, type SaeSamples } from './sae-data';
 import { Stream, streamRng } from './seeded';
+import { atomSummary, readSaeEvaluation } from './sae-evaluation';
 import { SaeModel } from './sae-model';
 import { Trainer, type Evaluation } from './trainer';
-
-interface EarlyPurity {
-	step: number;
-	purity: Float32Array;
-	alive: Uint8Array;
-}
 
 export class SaeTrainer extends Trainer<SaeConfig> {
 	readonly features: SaeFeatures;
 	readonly evalSet: SaeSamples;
 	readonly baseline: number;
-	readonly earlyStep: number;
 	private readonly model: SaeModel;
 	private readonly xEval: tf.Tensor2D;
-	private early: EarlyPurity | null = null;
+	private readonly early: EarlyPurity;
 	readonly dataOptions: SaeDataOptions;
 
 	constructor(config: SaeConfig, seed: number) {
@@ -36,7 +30,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 		this.dataOptions = { frequency: config.frequency, magnitude: config.magnitude, groupSize: config.groupSize };
 		this.evalSet = saeEvalSet(this.features, activeProb, evalSamples, seed, this.dataOptions);
 		this.baseline = purityBaseline(this.evalSet.label, seed, config.purityTop);
-		this.earlyStep = Math.max(1, Math.round(config.earlyFraction * config.steps));
+		this.early = new EarlyPurity(config.earlyFraction, config.steps);
 		this.xEval = tf.tensor2d(this.evalSet.x, [evalSamples, d]);
 		this.model = new SaeModel(config);
 		this.start();
@@ -68,57 +62,30 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	extraSnapshotSteps(): number[] {
-		return [this.earlyStep];
+		return [this.early.step];
 	}
 
 	async evaluate(): Promise<Evaluation> {
 		const { inputDim: d, atoms: m, features: G, evalSamples: n, probeSamples, purityTop } = this.config;
 		const np = Math.min(probeSamples, n);
 		const k = Math.min(purityTop, n);
-		// Everything large stays on the device: only the top-k indices per atom, counts and the probe rows are read.
-		const tensors = tf.tidy(() => {
-			const { mse, z } = this.model.losses(this.xEval);
-			const { values, indices } = tf.topk(tf.transpose(z), k);
-			const counts = tf.sum(tf.cast(tf.greater(z, 0), 'int32'), 0);
-			return [values, indices, counts, mse, tf.slice(z, [0, 0], [np, m]), tf.clone(this.model.Wd)];
-		});
-		const [topVal, topIdx, counts, mseArr, zProbe, Wd] = (await Promise.all(tensors.map((t) => t.data()))) as [
-			Float32Array,
-			Int32Array,
-			Int32Array,
-			Float32Array,
-			Float32Array,
-			Float32Array
-		];
-		tf.dispose(tensors);
+		const r = await readSaeEvaluation(this.model, this.xEval, k, np, m, true);
 		const loss = await this.readLoss();
-		const { purity, alive } = purityFromTop(topIdx, topVal, k, counts, this.evalSet.label);
-		const { maxCos, mmcs } = cosineMatches(Wd, m, this.features.F, G, d);
-		let active = 0;
-		for (let j = 0; j < m; j++) active += counts[j];
-		let aliveCount = 0;
-		let puritySum = 0;
-		for (let j = 0; j < m; j++) {
-			if (!alive[j]) continue;
-			aliveCount++;
-			puritySum += purity[j];
-		}
-		if (this.step === this.earlyStep) this.early = { step: this.step, purity: purity.slice(), alive: alive.slice() };
-		const lottery =
-			this.early && this.step >= this.earlyStep
-				? lotteryStats(this.early.step, this.early.purity, this.early.alive, purity, alive, this.baseline)
-				: null;
-		const mse = mseArr[0];
+		const { purity, alive } = purityFromTop(r.topIdx, r.topVal, k, r.counts, this.evalSet.label);
+		const { maxCos, mmcs } = cosineMatches(r.Wd!, m, this.features.F, G, d);
+		const { l0, dead, meanPurity } = atomSummary(r.counts, purity, alive, n);
+		const lottery = this.early.observe(this.step, purity, alive, this.baseline);
+		const mse = r.mse;
 		const probeLabels = this.evalSet.label.subarray(0, np);
 		return {
 			metrics: {
 				kind: 'sae',
 				loss,
 				mse,
-				l0: active / n,
-				dead: m - aliveCount,
+				l0,
+				dead,
 				mmcs,
-				meanPurity: aliveCount ? puritySum / aliveCount : NaN,
+				meanPurity,
 				purity,
 				maxCos,
 				alive,
@@ -130,7 +97,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 			betaSpec: { mode: 'residual', mse },
 			labels: probeLabels,
 			isTrain: null,
-			wt: withinTotalRatio(zProbe, np, m, probeLabels)
+			wt: withinTotalRatio(r.zProbe, np, m, probeLabels)
 		};
 	}
 
@@ -144,15 +111,15 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	protected exportExtra(): unknown {
-		return this.early ? { step: this.early.step, purity: this.early.purity.slice(), alive: this.early.alive.slice() } : null;
+		return this.early.export();
 	}
 
 	protected importExtra(extra: unknown): void {
-		this.early = extra ? (extra as EarlyPurity) : null;
+		this.early.import(extra);
 	}
 
 	protected resetExtra(): void {
-		this.early = null;
+		this.early.reset();
 	}
 
 	dispose(): void {

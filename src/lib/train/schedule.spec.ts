@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from './node-backend';
-import { entriesAt, formatSchedule, hyperAt, nextScheduleStep, parseSchedule, validateSchedule } from './schedule';
+import { entriesAt, formatSchedule, nextScheduleStep, parseSchedule, validateSchedule } from './schedule';
 import { Session } from './session';
 import { tinyGrokking } from './test-configs';
 
@@ -58,10 +58,6 @@ describe('schedule text', () => {
 		expect(nextScheduleStep(s, 0)).toBe(100);
 		expect(nextScheduleStep(s, 100)).toBe(300);
 		expect(nextScheduleStep(s, 500)).toBe(Infinity);
-		const start = { lr: 3e-3, weightDecay: 0, noise: 0 };
-		expect(hyperAt(s, start, 99).weightDecay).toBe(0);
-		expect(hyperAt(s, start, 400)).toEqual({ lr: 3e-3, weightDecay: 1, noise: 0.01 });
-		expect(hyperAt(s, start, 600).weightDecay).toBe(0.5);
 	});
 
 	it('validates a schedule from another thread with a clear error', () => {

@@ -6,7 +6,7 @@
  *
  * An entry at step S takes effect like a slider change logged at step S: step S + 1 is the first that trains with it.
  */
-import type { Hyper, HyperKey } from './config';
+import type { HyperKey } from './config';
 
 export interface ScheduleEntry {
 	step: number;
@@ -72,13 +72,6 @@ export function nextScheduleStep(schedule: Schedule, step: number): number {
 	let next = Infinity;
 	for (const e of schedule) if (e.step > step && e.step < next) next = e.step;
 	return next;
-}
-
-/** The hyper-parameters in force after `step` steps, starting from `start` (for charts and tests). */
-export function hyperAt(schedule: Schedule, start: Hyper, step: number): Hyper {
-	const h = { ...start };
-	for (const e of schedule) if (e.step <= step) h[e.key] = e.value;
-	return h;
 }
 
 /** A plain check for messages from another thread: a valid, sorted schedule or a clear error. */

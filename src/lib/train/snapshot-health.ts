@@ -11,7 +11,7 @@ import type { Snapshot } from './protocol';
 export const WEIGHT_GROWTH_LIMIT = 100;
 /** A run still at chance after this many steps, whose loss has not improved over the last STALL_WINDOW steps, stalled. */
 export const STALL_AFTER = 1000;
-export const STALL_WINDOW = 500;
+const STALL_WINDOW = 500;
 
 /** The first non-finite value among the numbers a snapshot's charts draw, named; null when all are finite. */
 export function firstNonFiniteDrawn(s: Snapshot): string | null {

@@ -135,7 +135,7 @@ export function augmentImage(src: ArrayLike<number>, side: number, cfg: SslConfi
 }
 
 /** The digits source: a seeded split into held-out and bank (= the training images). */
-export function digitsDataset(cfg: SslConfig, seed: number, images: DigitsImages = getDigits()): SslDataset {
+function digitsDataset(cfg: SslConfig, seed: number, images: DigitsImages = getDigits()): SslDataset {
 	const side = 8;
 	const d = side * side;
 	if (cfg.inputDim !== d) throw new Error(`ssl digits: inputDim must be ${d}, got ${cfg.inputDim}`);

@@ -17,7 +17,7 @@ export const DIGITS_FILES = { images: 'digits-8x8.npy', labels: 'digits-labels.n
 let loaded: DigitsImages | null = null;
 
 /** Parse a little-endian uint8 .npy (format 1–3, C order) into its bytes and shape. */
-export function parseU8Npy(buffer: ArrayBuffer | Uint8Array): { data: Uint8Array; shape: number[] } {
+function parseU8Npy(buffer: ArrayBuffer | Uint8Array): { data: Uint8Array; shape: number[] } {
 	const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
 	const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 	if (bytes.length < 10 || magic.some((b, i) => bytes[i] !== b)) throw new Error('digits: not an npy file');

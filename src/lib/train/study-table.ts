@@ -6,12 +6,10 @@ import { range } from './sweep-table';
 import type { StudyDocument, StudyRun } from './sae-study';
 
 /** The paper's Spearman ρ_id (0.41 ± 0.04): "near" = within two of its standard deviations. */
-export const PAPER = { spearman: 0.41, spearmanSd: 0.04, topDecile: 0.82, ratioToBaseline: 12.3 };
+const PAPER = { spearman: 0.41, spearmanSd: 0.04, topDecile: 0.82, ratioToBaseline: 12.3 };
 
-export function nearPaperSpearman(values: number[]): boolean {
-	const sorted = [...values].sort((a, b) => a - b);
-	const median = sorted[Math.floor(sorted.length / 2)];
-	return Math.abs(median - PAPER.spearman) <= 2 * PAPER.spearmanSd;
+export function nearPaperSpearman(spearman: number): boolean {
+	return Math.abs(spearman - PAPER.spearman) <= 2 * PAPER.spearmanSd;
 }
 
 export function studyTable(doc: StudyDocument): string {
@@ -81,7 +79,7 @@ export function studyVerdict(doc: StudyDocument): string {
 		return { label: s.label, spearman: at('spearman'), base: at('ratioToBaseline'), mean: at('ratioToMean') };
 	});
 	const f = (x: number, d = 2) => x.toFixed(d);
-	const near = per.filter((p) => Math.abs(p.spearman - PAPER.spearman) <= 2 * PAPER.spearmanSd);
+	const near = per.filter((p) => nearPaperSpearman(p.spearman));
 	const far = [...per].sort((a, b) => Math.abs(b.spearman - PAPER.spearman) - Math.abs(a.spearman - PAPER.spearman))[0];
 	const reach = per.filter((p) => p.base >= PAPER.ratioToBaseline);
 	const best = [...per].sort((a, b) => b.base - a.base)[0];

@@ -3,6 +3,7 @@
  * content/ are computed, not copied: per weight decay (grokking) or overall (SAE), each statistic as the range over
  * seeds ("lo–hi", or one value when all seeds agree; "–" when an event never happened, "n/N" when only some seeds had it).
  */
+import { fixedNumber } from '../format/number';
 import type { GrokkingSummary, RunSummary, SaeSummary } from './run-summary';
 
 export interface SweepDocument {
@@ -13,17 +14,13 @@ export interface SweepDocument {
 	runs: { seed: number; weightDecay: number; stepBudget?: number; summary: RunSummary; trajectory?: Record<string, (number | null)[]> }[];
 }
 
-function fmt(x: number, digits: number): string {
-	return Number.isInteger(x) ? String(x) : x.toFixed(digits);
-}
-
 /** Range over seeds of a possibly-missing statistic. */
 export function range(values: (number | null | undefined)[], digits = 2): string {
 	const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 	if (present.length === 0) return '–';
 	const lo = Math.min(...present);
 	const hi = Math.max(...present);
-	const text = fmt(lo, digits) === fmt(hi, digits) ? fmt(lo, digits) : `${fmt(lo, digits)}–${fmt(hi, digits)}`;
+	const text = fixedNumber(lo, digits) === fixedNumber(hi, digits) ? fixedNumber(lo, digits) : `${fixedNumber(lo, digits)}–${fixedNumber(hi, digits)}`;
 	return present.length < values.length ? `${text} (${present.length}/${values.length})` : text;
 }
 

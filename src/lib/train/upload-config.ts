@@ -2,6 +2,7 @@
  * The SAE configuration of an uploaded activations file: the `sae` preset's optimiser and probe settings with the
  * file's d, a width of `widthMultiple · d` atoms, and evaluation/probe subsamples sized so a snapshot stays short.
  */
+import { centredSumOfSquares } from '../probe/centred-sum-of-squares';
 import type { SaeConfig } from './config';
 import { getPreset } from './presets';
 import type { UploadedActivations } from './upload-validate';
@@ -10,35 +11,26 @@ import type { UploadedActivations } from './upload-validate';
 export const WIDTH_MULTIPLES = [1, 2, 4, 8] as const;
 export const DEFAULT_WIDTH_MULTIPLE = 2;
 /** Most atoms allowed (a 4096-wide input at 8× would not fit a browser tab). */
-export const MAX_ATOMS = 8192;
+const MAX_ATOMS = 8192;
 /** Most encoder weights d·atoms (2^24: with the decoder and Adam's moments about 400 MB of float32). */
-export const MAX_WEIGHTS = 2 ** 24;
+const MAX_WEIGHTS = 2 ** 24;
 /** The data are centred on the SAE's decoder bias and scaled to this mean squared (centred) row norm (see scaleOf). */
-export const TARGET_TRACE = 1;
+const TARGET_TRACE = 1;
 /** Rows used for MSE, purity and dead atoms (a fixed seeded subsample of the file); fewer for wide inputs (d > 256). */
-export const EVAL_ROWS = 2048;
-export const EVAL_ROWS_WIDE = 1024;
+const EVAL_ROWS = 2048;
+const EVAL_ROWS_WIDE = 1024;
 /** From d = 512 the evaluation pass (rows·d·atoms twice) dominated a snapshot: 1,024 rows cost ~100 ms of the ~146. */
-export const EVAL_ROWS_VERY_WIDE = 512;
+const EVAL_ROWS_VERY_WIDE = 512;
 /** Probe rows (the first of the evaluation rows) for wide inputs: the probe's covariance costs O(N·d²). */
-export const PROBE_ROWS_WIDE = 256;
+const PROBE_ROWS_WIDE = 256;
 
 /**
  * The scale factor s with E‖s(x − x̄)‖² = TARGET_TRACE: the SAE's L1 strength and learning rate are tuned on data of
  * that size (the synthetic toy's tr Σ is about 1), so any file trains with the same settings. ρ is scale-free.
  */
 export function scaleOf(x: Float32Array, n: number, d: number): { scale: number; mean: Float64Array } {
-	const mean = new Float64Array(d);
-	for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j];
-	for (let j = 0; j < d; j++) mean[j] /= n;
-	let ss = 0;
-	for (let i = 0; i < n; i++) {
-		for (let j = 0; j < d; j++) {
-			const v = x[i * d + j] - mean[j];
-			ss += v * v;
-		}
-	}
-	const trace = ss / n;
+	const { mean, sumSquares } = centredSumOfSquares(x, n, d);
+	const trace = sumSquares / n;
 	return { scale: trace > 0 ? Math.sqrt(TARGET_TRACE / trace) : 1, mean };
 }
 

@@ -8,7 +8,7 @@ import { Rng } from './seeded';
 export { npyBytes };
 
 /** C clusters along random directions in R^d, N rows; label = cluster. */
-export function clusteredActivations(n: number, d: number, C: number, seed = 1): { x: Float32Array; labels: BigInt64Array } {
+function clusteredActivations(n: number, d: number, C: number, seed = 1): { x: Float32Array; labels: BigInt64Array } {
 	const rng = new Rng(seed);
 	const centres = rng.normals(C * d, 2);
 	const x = new Float32Array(n * d);

@@ -9,22 +9,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SaeConfig } from './config';
 import { withinTotalRatio } from './label-metrics';
-import { lotteryStats } from './lottery';
+import { EarlyPurity } from './early-purity';
 import { purityBaseline, purityFromTop } from './purity';
+import { atomSummary, readSaeEvaluation } from './sae-evaluation';
 import { SaeModel } from './sae-model';
 import { Stream, streamRng } from './seeded';
 import { Trainer, type Evaluation } from './trainer';
 import { scaleOf } from './upload-config';
 import type { UploadedActivations } from './upload-validate';
 
-interface EarlyPurity {
-	step: number;
-	purity: Float32Array;
-	alive: Uint8Array;
-}
-
 export class UploadSaeTrainer extends Trainer<SaeConfig> {
-	readonly earlyStep: number;
 	readonly baseline: number;
 	private readonly model: SaeModel;
 	private readonly scale: number;
@@ -33,7 +27,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 	private readonly evalX: Float32Array;
 	private readonly evalLabels: Int16Array;
 	private readonly xEval: tf.Tensor2D;
-	private early: EarlyPurity | null = null;
+	private readonly early: EarlyPurity;
 
 	constructor(
 		config: SaeConfig,
@@ -49,7 +43,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 		this.evalX = this.rowsOf(rows);
 		this.evalLabels = data.labels ? Int16Array.from(rows, (i) => data.labels![i]) : new Int16Array(rows.length).fill(-1);
 		this.baseline = data.labels ? purityBaseline(this.evalLabels, seed, config.purityTop) : NaN;
-		this.earlyStep = Math.max(1, Math.round(config.earlyFraction * config.steps));
+		this.early = new EarlyPurity(config.earlyFraction, config.steps);
 		this.xEval = tf.tensor2d(this.evalX, [rows.length, d]);
 		this.model = new SaeModel(config);
 		this.start();
@@ -89,55 +83,30 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 	}
 
 	extraSnapshotSteps(): number[] {
-		return [this.earlyStep];
+		return [this.early.step];
 	}
 
 	async evaluate(): Promise<Evaluation> {
 		const { inputDim: d, atoms: m, evalSamples: n, probeSamples, purityTop } = this.config;
 		const np = Math.min(probeSamples, n);
 		const k = Math.min(purityTop, n);
-		const tensors = tf.tidy(() => {
-			const { mse, z } = this.model.losses(this.xEval);
-			const { values, indices } = tf.topk(tf.transpose(z), k);
-			const counts = tf.sum(tf.cast(tf.greater(z, 0), 'int32'), 0);
-			return [values, indices, counts, mse, tf.slice(z, [0, 0], [np, m])];
-		});
-		const [topVal, topIdx, counts, mseArr, zProbe] = (await Promise.all(tensors.map((t) => t.data()))) as [
-			Float32Array,
-			Int32Array,
-			Int32Array,
-			Float32Array,
-			Float32Array
-		];
-		tf.dispose(tensors);
+		const r = await readSaeEvaluation(this.model, this.xEval, k, np, m, false);
 		const loss = await this.readLoss();
 		const labelled = this.data.labels !== null;
-		const { purity, alive } = purityFromTop(topIdx, topVal, k, counts, this.evalLabels);
+		const { purity, alive } = purityFromTop(r.topIdx, r.topVal, k, r.counts, this.evalLabels);
 		if (!labelled) purity.fill(NaN);
-		let active = 0;
-		let aliveCount = 0;
-		let puritySum = 0;
-		for (let j = 0; j < m; j++) {
-			active += counts[j];
-			if (!alive[j]) continue;
-			aliveCount++;
-			puritySum += purity[j];
-		}
-		if (labelled && this.step === this.earlyStep) this.early = { step: this.step, purity: purity.slice(), alive: alive.slice() };
-		const lottery =
-			this.early && this.step >= this.earlyStep
-				? lotteryStats(this.early.step, this.early.purity, this.early.alive, purity, alive, this.baseline)
-				: null;
+		const { l0, dead, meanPurity } = atomSummary(r.counts, purity, alive, n);
+		const lottery = this.early.observe(this.step, purity, alive, this.baseline, labelled);
 		const probeLabels = this.evalLabels.subarray(0, np);
 		return {
 			metrics: {
 				kind: 'sae',
 				loss,
-				mse: mseArr[0],
-				l0: active / n,
-				dead: m - aliveCount,
+				mse: r.mse,
+				l0,
+				dead,
 				mmcs: NaN,
-				meanPurity: labelled && aliveCount ? puritySum / aliveCount : NaN,
+				meanPurity,
 				purity,
 				maxCos: new Float32Array(m).fill(NaN),
 				alive,
@@ -146,23 +115,23 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 			Z: this.evalX.subarray(0, np * d),
 			n: np,
 			d,
-			betaSpec: { mode: 'residual', mse: mseArr[0] },
+			betaSpec: { mode: 'residual', mse: r.mse },
 			labels: probeLabels,
 			isTrain: null,
-			wt: labelled ? withinTotalRatio(zProbe, np, m, probeLabels) : null
+			wt: labelled ? withinTotalRatio(r.zProbe, np, m, probeLabels) : null
 		};
 	}
 
 	protected exportExtra(): unknown {
-		return this.early ? { step: this.early.step, purity: this.early.purity.slice(), alive: this.early.alive.slice() } : null;
+		return this.early.export();
 	}
 
 	protected importExtra(extra: unknown): void {
-		this.early = extra ? (extra as EarlyPurity) : null;
+		this.early.import(extra);
 	}
 
 	protected resetExtra(): void {
-		this.early = null;
+		this.early.reset();
 	}
 
 	dispose(): void {

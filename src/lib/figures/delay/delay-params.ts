@@ -9,11 +9,10 @@
  */
 import { predictEscapeTime, type NormalFormParams } from '$lib/dynamics';
 
-export const PLATEAU_ETA_DEFAULT = 0.011;
 export const GAMMA_MAX = { ramp: 1, plateau: 0.05 } as const;
 export const ETA_RANGE = { min: 1e-3, max: 0.3 } as const;
 export const DELAY_PATHS = 1000;
-export const DELAY_SAMPLE_PATHS = 14;
+const DELAY_SAMPLE_PATHS = 14;
 /** 1000 paths × 60,000 steps ≈ 3 s of simulation on this machine's CPU. */
 export const MAX_SIM_STEPS = 60_000;
 

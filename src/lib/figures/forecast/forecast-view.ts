@@ -17,7 +17,7 @@ export interface ForecastView {
 	fractions: number[];
 }
 
-export const BASELINE_LABELS = {
+const BASELINE_LABELS = {
 	cell: 'baseline: same (weight decay, fraction), other seeds',
 	hyper: 'baseline: linear in ln(weight decay), fraction'
 } as const;

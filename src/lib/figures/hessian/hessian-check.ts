@@ -6,7 +6,7 @@ import { hessianSpectrum, probeSnapshot, type Points } from '$lib/probe';
 import { finiteDifferenceHessianEigenvalues } from '$lib/theory/finite-difference-hessian';
 
 /** All K prototypes on the mean. */
-export function symmetricState(mean: ArrayLike<number>, K: number, d: number): Float64Array {
+function symmetricState(mean: ArrayLike<number>, K: number, d: number): Float64Array {
 	const M = new Float64Array(K * d);
 	for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) M[k * d + j] = mean[j];
 	return M;
@@ -20,7 +20,7 @@ export interface FdCheck {
 }
 
 /** Closed-form spectrum expanded by multiplicity, sorted descending. */
-export function closedFormSorted(lambdas: number[], beta: number, K: number, d: number): number[] {
+function closedFormSorted(lambdas: number[], beta: number, K: number, d: number): number[] {
 	return hessianSpectrum(lambdas, beta, K, d)
 		.flatMap((h) => Array.from({ length: h.multiplicity }, () => h.value))
 		.sort((a, b) => b - a);

@@ -1,7 +1,7 @@
 /** Sequential colour for purity in [0, 1]: pale grey → Okabe–Ito blue (#0072B2); dead atoms light hatch grey. */
 const LO = [242, 242, 242];
 const HI = [0, 114, 178];
-export const DEAD_COLOUR = '#d9d0c1';
+const DEAD_COLOUR = '#d9d0c1';
 export const TOP_COLOUR = '#E69F00';
 
 export function purityColour(p: number): string {

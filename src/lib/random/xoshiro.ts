@@ -1,21 +1,14 @@
 /**
  * Small, fast, seeded random numbers for the normal-form simulation.
- * - Uniforms: xoshiro128** (Blackman & Vigna 2018), seeded through splitmix32 so that nearby seeds give unrelated
- *   streams.
+ * - Uniforms: xoshiro128** (Blackman & Vigna 2018), seeded through splitmix32 (./seeds) so that nearby seeds give
+ *   unrelated streams.
  * - Gaussians: the ziggurat of Marsaglia & Tsang (2000) with 128 layers. Following Doornik (2005), the layer index
  *   (low 7 bits) and the value (high 25 bits, signed) come from disjoint bits of the 32-bit word, so they are
  *   independent. About 98.8% of draws cost one integer, one compare and one multiply.
  * Everything is deterministic: the same seed always gives the same sequence.
  */
 
-/** splitmix32: spreads a 32-bit seed into well-mixed state words. */
-function splitmix32(state: { s: number }): number {
-	state.s = (state.s + 0x9e3779b9) | 0;
-	let z = state.s;
-	z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-	z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-	return (z ^ (z >>> 16)) >>> 0;
-}
+import { splitmix32 } from './seeds';
 
 export class Xoshiro128 {
 	/** The four state words; exposed to GaussianSource, which inlines the update in its hot loop. */

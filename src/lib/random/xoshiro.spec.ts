@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GaussianSource, Xoshiro128 } from './random';
+import { GaussianSource, Xoshiro128 } from './xoshiro';
 
 describe('Xoshiro128', () => {
 	it('is reproducible per seed and differs between seeds', () => {
