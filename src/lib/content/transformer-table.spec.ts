@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { transformerTable, type TransformerDocument, type TransformerRun } from './transformer-table';
+
+const run = (model: string, stepTo95: number | null, secondsTo95: number | null, trainSeconds: number, stepsRun = stepTo95 ?? 3000): TransformerRun => ({
+	model,
+	params: 1000,
+	stepsRun,
+	msPerStep: (trainSeconds * 1000) / stepsRun,
+	stepTo95,
+	secondsTo95,
+	trainSeconds,
+	finalTestAcc: stepTo95 === null ? 0.8 : 0.96,
+	stoppedBy: stepTo95 === null ? 'steps' : 'target'
+});
+
+const doc = (runs: TransformerRun[]): TransformerDocument => ({ command: 'npx tsx x.ts', date: '2026-11-30T12:00:00Z', backend: 'wasm', task: { p: 31, trainFraction: 0.7, seed: 1 }, runs });
+
+describe('transformerTable', () => {
+	it('gives each model’s time to test 95% as a multiple of the MLP’s', () => {
+		const md = transformerTable(doc([run('mlp', 750, 5, 5), run('transformer 1 head', 2500, 200, 200)]));
+		const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| model'));
+		expect(rows[0]).toContain('| 750 | 5 s |');
+		expect(rows[0]).toContain('1 (baseline)');
+		expect(rows[1]).toContain('| 2500 | 200 s | 80 | 40× |');
+		expect(md).toContain('Measured with <code>npx tsx x.ts</code> on 2026-11-30');
+	});
+
+	it('says when a run never reached 95%, with a lower bound on the ratio', () => {
+		const md = transformerTable(doc([run('mlp', 500, 4, 4), run('transformer 4 heads', null, null, 300, 3000)]));
+		expect(md).toContain('not reached in 3000 (test 80%)');
+		expect(md).toContain('> 300 s');
+		expect(md).toContain('> 75×');
+	});
+});
