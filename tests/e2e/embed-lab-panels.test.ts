@@ -119,3 +119,22 @@ describe('learned panels in the lab’s share and export', () => {
 		await context.close();
 	});
 });
+
+describe('the Transformer preset in the browser', () => {
+	// The MLP first, as the printed comparison's baseline.
+	it.each(['grokking-small', 'grokking-transformer'])('%s groks (test accuracy 95%%) with its learned panels live', async (preset) => {
+		const { page, errors, requests } = await openPage(browser, `/embed/lab?preset=${preset}&panels=grid,spectrum&v=1`);
+		const t0 = Date.now();
+		await until(`${preset} to grok`, async () => Number((await page.locator(EMBED).getAttribute('data-test-acc')) || 0) >= 0.95, 300_000);
+		expect(await page.locator(EMBED).getAttribute('data-preset')).toBe(preset);
+		const step = await num(page, EMBED, 'step');
+		// Not a timed assertion (benchmarks are scripts): printed for the report.
+		console.log(`${preset}: test 95% by step ${step}, ${((Date.now() - t0) / 1000).toFixed(1)} s after load (backend ${await page.locator(EMBED).getAttribute('data-backend')})`);
+		expect(await num(page, CHARTS.grid, 'test-correct')).toBeGreaterThan(0.9);
+		expect(await num(page, CHARTS.spectrum, 'key-frequencies')).toBeGreaterThanOrEqual(1);
+		await page.screenshot({ path: `${SCREENSHOT_DIR}/embed-lab-${preset}.png`, fullPage: true });
+		expect(errors).toEqual([]);
+		expect(requests).toEqual([]);
+		await page.close();
+	});
+});
