@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SCREENSHOT_DIR } from './browser';
 
@@ -75,6 +76,22 @@ describe('learned panels in /embed/lab', () => {
 	});
 });
 
+describe('all five panels in the embed', () => {
+	it('render together with no serious or critical axe violation', async () => {
+		const { page, errors } = await openPage(browser, '/embed/lab?preset=grokking-small&panels=grid,spectrum,clock,try,lottery&v=1');
+		await until('the frequency lottery', async () => ((await page.locator(CHARTS.lottery).getAttribute('data-frequency-keep').catch(() => null)) ?? '') !== '');
+		for (const sel of [...Object.values(CHARTS), '[data-chart="neuron-clocks"]', '[data-chart="try-it"]']) expect(await count(page, sel)).toBe(1);
+		await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+		const violations = (await page.evaluate(async () => {
+			const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+			return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+		})) as { id: string; impact: string | null }[];
+		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
 describe('learned panels in the lab’s share and export', () => {
 	it('carries the ticked panels into the embed code; CSV has the readouts; SVG has the learned charts', async () => {
 		const base = inject('baseUrl');
@@ -122,7 +139,7 @@ describe('learned panels in the lab’s share and export', () => {
 
 describe('the Transformer preset in the browser', () => {
 	// The MLP first, as the printed comparison's baseline.
-	it.each(['grokking-small', 'grokking-transformer'])('%s groks (test accuracy 95%%) with its learned panels live', async (preset) => {
+	it.each(['grokking-small', 'grokking-transformer'])('%s groks to test accuracy 0.95 with its learned panels live', async (preset) => {
 		const { page, errors, requests } = await openPage(browser, `/embed/lab?preset=${preset}&panels=grid,spectrum&v=1`);
 		const t0 = Date.now();
 		await until(`${preset} to grok`, async () => Number((await page.locator(EMBED).getAttribute('data-test-acc')) || 0) >= 0.95, 300_000);
