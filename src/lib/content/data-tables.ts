@@ -11,6 +11,7 @@ import { sslStepTable, sslTable } from '$lib/train/ssl-table';
 import { betaTable, studyTable, studyVerdict, type TraceDocument } from '$lib/train/study-table';
 import type { StudyDocument } from '$lib/train/sae-study';
 import { frequencyLotteryTable, keepToFinalTable } from '$lib/train/frequency-lottery-table';
+import { transformerBrowserTable, transformerTable, type TransformerDocument } from './transformer-table';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {
 	return `\n\n<p class="provenance">Measured with <code>${doc.command}</code> on ${doc.date.slice(0, 10)} (backend ${doc.backend}, preset ${doc.preset}); data: <code>content/data</code>.</p>`;
@@ -68,5 +69,11 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	}
 	const small = docs['frequency-lottery-small'];
 	if (small) out['frequency-lottery-small'] = frequencyLotteryTable([small]) + provenance(small);
+	// Issue 12 §3: would a one-layer Transformer preset grok within 2× the MLP's time? (scripts/experiments)
+	const transformer = docs['transformer-grokking'] as unknown as TransformerDocument | undefined;
+	if (transformer) {
+		out['transformer-grokking'] = transformerTable(transformer);
+		if (transformer.browser) out['transformer-grokking-browser'] = transformerBrowserTable(transformer);
+	}
 	return out;
 }

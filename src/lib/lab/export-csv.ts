@@ -1,6 +1,7 @@
 /**
  * CSV of every snapshot series of the live run and the pinned ones: one row per (run, snapshot), long format so a
- * spreadsheet or pandas can pivot it. Pure: series in, text out.
+ * spreadsheet or pandas can pivot it. Grokking runs add what the network learned per snapshot (test share right in the
+ * prediction table, key frequencies, frequency keep share; empty before the lottery's early step). Pure.
  */
 import type { LabSeries } from './lab-series';
 
@@ -12,7 +13,7 @@ export interface CsvRun {
 	lr: readonly number[];
 }
 
-const SERIES_COLUMNS = ['rho', 'beta', 'betaC', 'hessianMin', 'wt', 'kEff', 'trainAcc', 'testAcc', 'trainLoss', 'testLoss', 'mse', 'l0', 'dead', 'mmcs', 'meanPurity'] as const;
+const SERIES_COLUMNS = ['rho', 'beta', 'betaC', 'hessianMin', 'wt', 'kEff', 'trainAcc', 'testAcc', 'trainLoss', 'testLoss', 'mse', 'l0', 'dead', 'mmcs', 'meanPurity', 'testCorrect', 'keyFrequencies', 'frequencyKeep'] as const;
 export const CSV_HEADER = ['run', 'step', ...SERIES_COLUMNS, 'weightDecay', 'noise', 'lr'];
 
 /** Quote a field when it holds a comma, quote or newline (RFC 4180). */

@@ -27,6 +27,11 @@ export interface LabSeries {
 	knnAcc: number[];
 	rawKnnAcc: number[];
 	effRank: number[];
+	/** Grokking: what the network learned (docs/theory.md §6) — share of test cells right in the prediction table,
+	 * frequencies holding 90% of the neurons' Fourier power, share of neurons keeping their early winning frequency. */
+	testCorrect: number[];
+	keyFrequencies: number[];
+	frequencyKeep: number[];
 }
 
 export function labSeries(snaps: readonly Snapshot[]): LabSeries {
@@ -52,7 +57,10 @@ export function labSeries(snaps: readonly Snapshot[]): LabSeries {
 		meanPurity: col(),
 		knnAcc: col(),
 		rawKnnAcc: col(),
-		effRank: snaps.map((x) => x.probe.effectiveRank)
+		effRank: snaps.map((x) => x.probe.effectiveRank),
+		testCorrect: col(),
+		keyFrequencies: col(),
+		frequencyKeep: col()
 	};
 	snaps.forEach((x, i) => {
 		const m = x.metrics;
@@ -61,6 +69,11 @@ export function labSeries(snaps: readonly Snapshot[]): LabSeries {
 			s.testAcc[i] = m.testAcc;
 			s.trainLoss[i] = m.trainLoss;
 			s.testLoss[i] = m.testLoss;
+			if (m.readouts) {
+				s.testCorrect[i] = m.readouts.testCorrect;
+				s.keyFrequencies[i] = m.readouts.keyFrequencies;
+				s.frequencyKeep[i] = m.readouts.lottery?.keep ?? Number.NaN;
+			}
 		} else if (m.kind === 'ssl') {
 			s.trainLoss[i] = m.loss;
 			s.knnAcc[i] = m.knnAcc;

@@ -64,6 +64,10 @@ export interface GrokkingConfig extends CommonConfig {
 	trainFraction: number;
 	embedDim: number;
 	hidden: number;
+	/** The network: the MLP (default) or a one-layer Transformer (embedDim = d_model, hidden = its MLP width). */
+	arch?: 'mlp' | 'transformer';
+	/** Transformer only: attention heads (divides embedDim). */
+	heads?: number;
 }
 
 /** Sparse autoencoder on synthetic superposition data with known ground-truth features. */

@@ -94,6 +94,13 @@ export const PRESETS: Preset[] = [
 		label: 'a + b mod 97, 40% train (fast GPU)',
 		config: { ...grokking(97, 0.4, 64, 256, 3000), probeEvery: 50 }
 	},
+	// A one-layer, 4-head Transformer on grokking-small's task: it groks within 2× the MLP's time on wasm (median
+	// 1.02× over 3 seeds; content/data/transformer-grokking.json), so it earns a preset (issue 12 §3).
+	{
+		name: 'grokking-transformer',
+		label: 'a + b mod 31, 70% train, 1-layer Transformer (4 heads)',
+		config: { ...grokking(31, 0.7, 32, 128, 1500), arch: 'transformer', heads: 4 }
+	},
 	// Evaluation sets of 128·G samples: ~128 samples per dominant feature, so purity is not capped by the set size
 	// (with 2048 samples and G = 128 the top-decile purity sat at its cap, 16/50 ≈ 0.32).
 	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000, 8192) },

@@ -2,6 +2,8 @@
  * Serialise the SVG charts of a figure into one standalone SVG (computed styles inlined), and rasterise it to PNG.
  * Browser-only helpers (they read computed styles); no figure logic here.
  */
+import { layoutCharts } from './svg-layout';
+
 const STYLE_PROPS = [
 	'fill',
 	'fill-opacity',
@@ -27,25 +29,36 @@ function inlineStyles(source: Element, target: Element) {
 
 /** One SVG string holding every `svg[data-export]` inside `root`, laid out left to right. */
 export function figureToSvg(root: HTMLElement, title: string): { svg: string; width: number; height: number } {
-	const charts = Array.from(root.querySelectorAll<SVGSVGElement>('svg[data-export]'));
+	return figuresToSvg([root], title);
+}
+
+/**
+ * One SVG string holding every `svg[data-export]` inside each of `roots`: each root starts a new row, and its charts
+ * wrap past maxWidth (svg-layout.ts).
+ */
+export function figuresToSvg(roots: readonly (HTMLElement | undefined)[], title: string, maxWidth = Infinity): { svg: string; width: number; height: number } {
 	const PAD = 8;
-	let x = PAD;
-	let height = 0;
+	const groups = roots.map((root) => (root ? Array.from(root.querySelectorAll<SVGSVGElement>('svg[data-export]')) : []));
+	const boxes = groups.map((charts) =>
+		charts.map((c) => {
+			const box = c.getBoundingClientRect();
+			return { width: box.width, height: box.height };
+		})
+	);
+	const { placed, width, height } = layoutCharts(boxes, { top: 28, pad: PAD, gap: 12, maxWidth });
 	const parts: string[] = [];
-	for (const chart of charts) {
-		const box = chart.getBoundingClientRect();
-		const clone = chart.cloneNode(true) as SVGSVGElement;
-		inlineStyles(chart, clone);
-		clone.setAttribute('x', String(x));
-		clone.setAttribute('y', '28');
-		clone.setAttribute('width', String(box.width));
-		clone.setAttribute('height', String(box.height));
-		parts.push(new XMLSerializer().serializeToString(clone));
-		x += box.width + 12;
-		height = Math.max(height, box.height);
-	}
-	const width = Math.max(1, x - 12 + PAD);
-	height += 24 + PAD;
+	groups.forEach((charts, g) =>
+		charts.forEach((chart, i) => {
+			const at = placed[g][i];
+			const clone = chart.cloneNode(true) as SVGSVGElement;
+			inlineStyles(chart, clone);
+			clone.setAttribute('x', String(at.x));
+			clone.setAttribute('y', String(at.y));
+			clone.setAttribute('width', String(at.width));
+			clone.setAttribute('height', String(at.height));
+			parts.push(new XMLSerializer().serializeToString(clone));
+		})
+	);
 	const esc = title.replace(/[<&>]/g, (c) => ({ '<': '&lt;', '&': '&amp;', '>': '&gt;' })[c] as string);
 	const svg =
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
