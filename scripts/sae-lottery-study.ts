@@ -58,7 +58,7 @@ const scrub = (command: string) => command.replace(/(--out )\/\S*\//g, '$1');
 function merge(): void {
 	const files = process.argv.slice(3).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--out');
 	const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as StudyDocument & { config?: SaeConfig; runs: unknown[] });
-	const studies = docs.filter((d) => Array.isArray(d.settings));
+	const studies = docs.filter((d) => Array.isArray(d.settings)) as StudyDocument[];
 	const traces = docs.filter((d) => !Array.isArray(d.settings)) as unknown as { command: string; preset: string; config: SaeConfig; runs: LotteryRunResult[] }[];
 	if (studies.length === 0 && traces.length >= 2) {
 		// Traces only: one trace document with all their seeds (same preset and steps).
