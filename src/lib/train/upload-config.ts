@@ -7,6 +7,9 @@ import type { SaeConfig } from './config';
 import { getPreset } from './presets';
 import type { UploadedActivations } from './upload-validate';
 
+/** The preset name an uploaded-activations run reports (the lab's preset menu shows it while the file trains). */
+export const UPLOAD_PRESET = 'upload';
+
 /** Widths offered in the lab (atoms = multiple · d). */
 export const WIDTH_MULTIPLES = [1, 2, 4, 8] as const;
 export const DEFAULT_WIDTH_MULTIPLE = 2;

@@ -5,7 +5,9 @@
  */
 import type { SaeConfig } from './config';
 import type { PresetInfo, UploadMessage } from './protocol';
-import { uploadSaeConfig } from './upload-config';
+import { UPLOAD_PRESET, uploadSaeConfig } from './upload-config';
+
+export { UPLOAD_PRESET };
 import { checkFileSize, readUpload, UploadError, type UploadedActivations } from './upload-validate';
 
 export interface PreparedUpload {
@@ -14,8 +16,6 @@ export interface PreparedUpload {
 	info: PresetInfo;
 }
 
-/** The preset name a run on uploaded data reports (the lab root shows data-source="upload" for it). */
-export const UPLOAD_PRESET = 'upload';
 
 export function uploadLabel(config: SaeConfig): string {
 	const u = config.upload!;
