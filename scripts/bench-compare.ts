@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createProbeState, createRng, gaussianCloud, lanczos, npyHeader, probeSnapshot, type ProbeState } from '../src/lib/probe/index';
-import { withLiveProbe } from '../src/lib/train/live-probe';
+import { withLiveProbe } from '../src/lib/train/worker/live-probe';
 import { PRESETS } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
 import { runProbe } from '../src/lib/train/snapshot';

@@ -9,7 +9,7 @@ import type { BackendName } from '../src/lib/train/config';
 import { PRESETS } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
 import { UPLOAD_BENCH, uploadBenchSession } from './bench-upload';
-import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
+import { loadDigitsFromDisk } from '../src/lib/train/node/ssl-digits-node';
 
 interface Row {
 	backend: BackendName;

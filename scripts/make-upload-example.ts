@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeNpy } from '../src/lib/probe/npy-write';
 import type { GrokkingConfig } from '../src/lib/train/config';
-import { useNodeBackend } from '../src/lib/train/node-backend';
+import { useNodeBackend } from '../src/lib/train/node/node-backend';
 import { getPreset } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
 import { npyBytes } from '../src/lib/train/upload-fixtures';

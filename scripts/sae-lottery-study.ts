@@ -12,10 +12,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SaeConfig } from '../src/lib/train/config';
-import { useNodeBackend } from '../src/lib/train/node-backend';
+import { useNodeBackend } from '../src/lib/train/node/node-backend';
 import { getPreset } from '../src/lib/train/presets';
-import { runLottery, SETTLE_LEVEL, type LotteryRunResult } from '../src/lib/train/sae-lottery-run';
-import { applySetting, studySettings, type StudyDocument, type StudyRun } from '../src/lib/train/sae-study';
+import { runLottery, SETTLE_LEVEL, type LotteryRunResult } from '../src/lib/train/node/sae-lottery-run';
+import { applySetting, studySettings, type StudyDocument, type StudyRun } from '../src/lib/train/node/sae-study';
 
 const EARLY = [0.01, 0.05, 0.1];
 

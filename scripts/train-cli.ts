@@ -10,23 +10,23 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HelpRequested, parseTrainArgs, type TrainCliArgs } from '../src/lib/train/cli-args';
+import { HelpRequested, parseTrainArgs, type TrainCliArgs } from '../src/lib/train/node/cli-args';
 import type { ToyConfig } from '../src/lib/train/config';
-import { FrequencyLotteryRecorder, type FrequencyLotteryRun } from '../src/lib/train/frequency-lottery-run';
-import { runHeadless, type HeadlessResult } from '../src/lib/train/headless';
-import { useNodeBackend } from '../src/lib/train/node-backend';
+import { FrequencyLotteryRecorder, type FrequencyLotteryRun } from '../src/lib/train/node/frequency-lottery-run';
+import { runHeadless, type HeadlessResult } from '../src/lib/train/node/headless';
+import { useNodeBackend } from '../src/lib/train/node/node-backend';
 import { getPreset } from '../src/lib/train/presets';
-import { loadDigitsFromDisk } from '../src/lib/train/ssl-digits-node';
+import { loadDigitsFromDisk } from '../src/lib/train/node/ssl-digits-node';
 import type { Snapshot } from '../src/lib/train/protocol';
 import { formatSchedule, type Schedule } from '../src/lib/train/schedule';
 import { rescueTable, type RescueDocument } from '../src/lib/content/rescue-table';
 import { toColumns, type RunSummary } from '../src/lib/train/run-summary';
 import { loadUploadPreset } from './train-upload';
-import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/train/sweep-table';
-import { sweepProblems } from '../src/lib/train/sweep-validate';
+import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '../src/lib/content/sweep-table';
+import { sweepProblems } from '../src/lib/content/sweep-validate';
 import { cliNumber } from '../src/lib/format/number';
-import { sslStepTable, sslTable } from '../src/lib/train/ssl-table';
-import { frequencyLotteryTable, keepToFinalTable } from '../src/lib/train/frequency-lottery-table';
+import { sslStepTable, sslTable } from '../src/lib/content/ssl-table';
+import { frequencyLotteryTable, keepToFinalTable } from '../src/lib/content/frequency-lottery-table';
 
 
 let lastDecile = -1;

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Preset } from '../src/lib/train/presets';
 import { DEFAULT_WIDTH_MULTIPLE, uploadSaeConfig } from '../src/lib/train/upload-config';
-import { UPLOAD_PRESET, uploadLabel } from '../src/lib/train/upload-run';
+import { UPLOAD_PRESET, uploadLabel } from '../src/lib/train/worker/upload-run';
 import { checkFileSize, readUpload, type UploadedActivations } from '../src/lib/train/upload-validate';
 
 export function loadUploadPreset(data: string, labels: string | null, width: number | null): { preset: Preset; uploaded: UploadedActivations } {

@@ -26,7 +26,7 @@ import { matMul } from '../../src/lib/train/fast-matmul';
 import { makeGrokkingData } from '../../src/lib/train/grokking-data';
 import { GrokkingTrainer } from '../../src/lib/train/grokking-trainer';
 import { normalInit } from '../../src/lib/train/init';
-import { useNodeBackend } from '../../src/lib/train/node-backend';
+import { useNodeBackend } from '../../src/lib/train/node/node-backend';
 import { getPreset } from '../../src/lib/train/presets';
 import type { GrokkingConfig, Hyper } from '../../src/lib/train/config';
 import { Stream, streamRng } from '../../src/lib/train/seeded';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, openPage, SCREENSHOT_DIR } from './browser';
-import type { SweepDocument } from '../../src/lib/train/sweep-table';
+import type { SweepDocument } from '../../src/lib/content/sweep-table';
 import { FIGURE_NAMES, FIGURE_SCHEMAS } from '../../src/lib/state/figures';
 
 let browser: Browser;
@@ -95,7 +95,7 @@ describe('the article', () => {
 		await page.waitForSelector('[data-figure="grokking"][data-loaded="true"]');
 		expect(await attr(page, 'grokking', 'seed')).toBe('2');
 		// The figure shows what the saved sweep says for seed 2 (facts about the data itself are checked by its own
-		// validation, src/lib/train/sweep-validate.ts, not here).
+		// validation, src/lib/content/sweep-validate.ts, not here).
 		const doc = JSON.parse(readFileSync('content/data/grokking-sweep.json', 'utf8')) as SweepDocument;
 		const seed2 = doc.runs.filter((r) => r.seed === 2);
 		expect(await attr(page, 'grokking', 'weight-decays')).toBe(seed2.map((r) => r.weightDecay).join(' '));

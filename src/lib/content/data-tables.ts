@@ -5,12 +5,12 @@
 import { forecastRunsTable, forecastScoresTable, forecastSensitivityTable } from '$lib/forecast/forecast-table';
 import type { ForecastFitDocument } from '$lib/forecast/fit-document';
 import { rescueTable, type RescueDocument } from './rescue-table';
-import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/train/sweep-table';
+import { grokkingTable, rhoTrajectoryTable, saeTable, type SweepDocument } from '$lib/content/sweep-table';
 import { storyTables } from './story-tables';
-import { sslStepTable, sslTable } from '$lib/train/ssl-table';
-import { betaTable, studyTable, studyVerdict, type TraceDocument } from '$lib/train/study-table';
-import type { StudyDocument } from '$lib/train/sae-study';
-import { frequencyLotteryTable, keepToFinalTable } from '$lib/train/frequency-lottery-table';
+import { sslStepTable, sslTable } from '$lib/content/ssl-table';
+import { betaTable, studyTable, studyVerdict, type TraceDocument } from '$lib/content/study-table';
+import type { StudyDocument } from '$lib/train/node/sae-study';
+import { frequencyLotteryTable, keepToFinalTable } from '$lib/content/frequency-lottery-table';
 import { transformerBrowserTable, transformerTable, type TransformerDocument } from './transformer-table';
 
 function provenance(doc: SweepDocument & { backendNote?: string }): string {

@@ -4,7 +4,7 @@
  */
 import { extractTrajectories, type TrajectoryFile, type TrajectoryRun } from './trajectory-extract';
 import { switchOf, type RescueDocument } from './rescue-table';
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 
 export interface RescueRun extends TrajectoryRun {
 	/** Schedule text ('none': never switched). */

@@ -5,7 +5,7 @@
  */
 import { parseSchedule } from '$lib/train/schedule';
 import type { GrokkingSummary } from '$lib/train/run-summary';
-import { range, rhoAt, type SweepDocument } from '$lib/train/sweep-table';
+import { range, rhoAt, type SweepDocument } from '$lib/content/sweep-table';
 
 export type RescueDocument = Omit<SweepDocument, 'runs'> & { runs: (SweepDocument['runs'][number] & { schedule?: string })[] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSsl } from './ssl-extract';
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 
 describe('extractSsl', () => {
 	it('keeps step, ρ and kNN, the raw baseline and the crossing after the dip', () => {

@@ -3,7 +3,7 @@
  * step, ρ and kNN columns, the raw-input baseline and the crossing after ρ's dip. Pure: JSON in, JSON out.
  */
 import { crossingAfterDip } from '$lib/train/ssl-crossing';
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 
 export type SslGroup = 'synthetic' | 'digits' | 'tau';
 export const SSL_GROUPS: readonly SslGroup[] = ['synthetic', 'digits', 'tau'];

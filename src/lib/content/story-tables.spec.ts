@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { storyTables } from './story-tables';
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 
 const docs: Record<string, SweepDocument> = Object.fromEntries(
 	readdirSync('content/data')

@@ -2,7 +2,7 @@
  * Build-time tables for the shapes section and "what the paper claims and what this site measures": every number of
  * ours is computed here from the run files in content/data, never typed by hand. The paper's numbers are quoted.
  */
-import { range, rhoAt, type SweepDocument } from '$lib/train/sweep-table';
+import { range, rhoAt, type SweepDocument } from '$lib/content/sweep-table';
 import type { GrokkingSummary } from '$lib/train/run-summary';
 import { extractShapes, type RunDocument } from './shapes-extract';
 import { SHAPE_SOURCES } from './shape-sources';

@@ -2,7 +2,7 @@
  * Trims a measured grokking sweep (content/data/grokking-sweep.json) to what the article's trajectory figure draws,
  * so the browser fetches a few tens of kB instead of every column. Pure: JSON in, JSON out.
  */
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 import type { GrokkingSummary } from '$lib/train/run-summary';
 
 export interface TrajectoryRun {

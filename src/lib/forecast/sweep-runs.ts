@@ -1,5 +1,5 @@
 /** Saved grokking sweeps (content/data, written by `npm run train -- … --out`) → the forecast's per-run rows. */
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 import type { GrokkingSummary } from '$lib/train/run-summary';
 import { ANCHOR_FACTOR, forecastFeatures } from './features';
 import type { ForecastRun } from './models';

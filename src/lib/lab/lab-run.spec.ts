@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabRun } from './lab-run.svelte';
 import { fakeSnapshot } from './snapshot-fixture';
-import type { TrainClient } from '$lib/train/client';
+import type { TrainClient } from '$lib/train/worker/client';
 import type { FromWorker, ToWorker } from '$lib/train/protocol';
 import { getPreset } from '$lib/train/presets';
 

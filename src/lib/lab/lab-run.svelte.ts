@@ -3,7 +3,7 @@
  * (its own ring buffer of snapshots, the latest status, the pause and its reason, the backend). It never trains and
  * never reads a tensor: data flows worker → snapshot → this store → charts.
  */
-import { createTrainClient, type TrainClient } from '$lib/train/client';
+import { createTrainClient, type TrainClient } from '$lib/train/worker/client';
 import type {
 	BackendName,
 	BackendTrial,

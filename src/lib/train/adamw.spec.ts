@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdamW } from './adamw';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 
 const settings = { beta1: 0.9, beta2: 0.98, epsilon: 1e-8 };
 

@@ -4,7 +4,7 @@ import { makeGrokkingData } from './grokking-data';
 import { GrokkingReadoutTracker, neuronInputWeights, predictions, quantiseNeurons, shareCorrect } from './grokking-readouts';
 import { GrokkingTrainer } from './grokking-trainer';
 import { classificationMetrics } from './label-metrics';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { Session } from './session';
 import { tinyGrokking } from './test-configs';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTrainer } from './create-trainer';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { getPreset } from './presets';
 
 describe('grokking-small preset on wasm', () => {

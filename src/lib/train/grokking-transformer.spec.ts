@@ -4,7 +4,7 @@ import { makeGrokkingData } from './grokking-data';
 import { OneHotPairs } from './grokking-model';
 import { GrokkingTransformer, initialTransformerValues, transformerReadoutInputs } from './grokking-transformer';
 import { GrokkingTrainer } from './grokking-trainer';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { getPreset } from './presets';
 import { tinyGrokking } from './test-configs';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GrokkingModel, OneHotPairs } from './grokking-model';
 import { makeGrokkingData } from './grokking-data';
 import { matMul } from './fast-matmul';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { SaeModel } from './sae-model';
 import { tinyGrokking, tinySae } from './test-configs';
 

@@ -1,5 +1,5 @@
 /**
- * Typed messages between the UI thread and the training worker (src/lib/train/worker.ts).
+ * Typed messages between the UI thread and the training worker (src/lib/train/worker/worker.ts).
  *
  * Rules the worker keeps:
  * - The UI thread never trains or reads tensors; everything arrives here as plain data and typed arrays.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { entriesAt, formatSchedule, nextScheduleStep, parseSchedule, validateSchedule } from './schedule';
 import { Session } from './session';
 import { tinyGrokking } from './test-configs';

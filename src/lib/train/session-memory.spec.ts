@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { Session } from './session';
 import { tinyGrokking, tinySae } from './test-configs';
 

@@ -2,12 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTrainer } from './create-trainer';
 import { knnAccuracy } from './knn';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from './node/node-backend';
 import { l2Normalise, ntXent, selfMask } from './nt-xent';
 import { Rng } from './seeded';
 import { Session } from './session';
 import { augmentImage, randomOrthogonal, syntheticDataset } from './ssl-data';
-import { loadDigitsFromDisk } from './ssl-digits-node';
+import { loadDigitsFromDisk } from './node/ssl-digits-node';
 import { earlySnapshotSteps, SslTrainer } from './ssl-trainer';
 import { tinySsl } from './test-configs';
 
@@ -236,7 +236,7 @@ describe('SSL trainer', () => {
 
 describe('SSL worker preparation', () => {
 	it('applies a clamped τ and derives the data root from the wasm folder', async () => {
-		const { dataRootOf, prepareSsl } = await import('./prepare-ssl');
+		const { dataRootOf, prepareSsl } = await import('./worker/prepare-ssl');
 		expect(dataRootOf('/base/wasm/')).toBe('/base/');
 		expect(dataRootOf('/wasm/')).toBe('/');
 		expect(dataRootOf('/wasm/', '/site')).toBe('/site/');

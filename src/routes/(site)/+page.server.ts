@@ -1,6 +1,6 @@
 import { renderArticle, type ArticlePart } from '$lib/content/render-markdown';
 import { dataTables } from '$lib/content/data-tables';
-import type { SweepDocument } from '$lib/train/sweep-table';
+import type { SweepDocument } from '$lib/content/sweep-table';
 
 // Article sections, rendered (Markdown + KaTeX) at build time; file names give the order.
 const files = import.meta.glob('/content/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;

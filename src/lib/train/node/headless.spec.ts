@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runHeadless } from './headless';
 import { useNodeBackend } from './node-backend';
-import { tinyGrokking, tinySae } from './test-configs';
+import { tinyGrokking, tinySae } from '../test-configs';
 
 describe('headless runs', () => {
 	beforeAll(async () => {

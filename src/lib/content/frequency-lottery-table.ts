@@ -2,8 +2,8 @@
  * The frequency-lottery table of the article (docs/theory.md §10), computed from saved grokking runs that carry a
  * `frequencyLottery` record (npm run train writes it): one row per weight decay, each statistic as the range over seeds.
  */
-import type { FrequencyLotteryRun } from './frequency-lottery-run';
-import type { GrokkingSummary } from './run-summary';
+import type { FrequencyLotteryRun } from '../train/node/frequency-lottery-run';
+import type { GrokkingSummary } from '../train/run-summary';
 import { range, type SweepDocument } from './sweep-table';
 
 export type LotteryRunRecord = SweepDocument['runs'][number] & { frequencyLottery?: FrequencyLotteryRun };

@@ -3,7 +3,7 @@
  * Messages: see protocol.ts. Chunks are scheduled through a MessageChannel (no setTimeout clamping), so UI messages
  * are handled between chunks.
  */
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../protocol';
 import { browserBackends } from './browser-backends';
 import { RunController } from './run-controller';
 

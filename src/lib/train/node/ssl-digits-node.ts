@@ -1,7 +1,7 @@
 /** Node only (CLI, bench, tests): read the digits files from the repository's static/data-ssl folder. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DIGITS_FILES, DIGITS_FOLDER, digitsLoaded, getDigits, provideDigits, type DigitsImages } from './ssl-digits';
+import { DIGITS_FILES, DIGITS_FOLDER, digitsLoaded, getDigits, provideDigits, type DigitsImages } from '../ssl-digits';
 
 export function loadDigitsFromDisk(root = process.cwd()): DigitsImages {
 	if (digitsLoaded()) return getDigits();

@@ -2,8 +2,8 @@
  * Worker-side preparation of an SSL run before its trainer is built: apply the requested τ (clamped to the lab's
  * range) and fetch the digits from the site when the preset needs them. Other toys pass through untouched.
  */
-import type { ToyConfig } from './config';
-import { fetchDigits } from './ssl-digits';
+import type { ToyConfig } from '../config';
+import { fetchDigits } from '../ssl-digits';
 
 const SSL_TAU_RANGE = { min: 0.02, max: 2 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SslSummary } from './run-summary';
-import { crossingAfterDip } from './ssl-crossing';
+import type { SslSummary } from '../train/run-summary';
+import { crossingAfterDip } from '../train/ssl-crossing';
 import { sslRunStats, sslStepTable, sslTable } from './ssl-table';
 import type { SweepDocument } from './sweep-table';
 

@@ -5,11 +5,11 @@
  * All work — messages and chunks — runs through one serial queue, so nothing interleaves.
  */
 import { withLiveProbe } from './live-probe';
-import { ProbeInputError } from '../probe';
+import { ProbeInputError } from '../../probe';
 import * as tf from '@tensorflow/tfjs';
 import { fallbackOrder, type LadderChoice } from './backend-ladder';
-import type { BackendName, ToyConfig } from './config';
-import { defaultPresetName, getPreset, MID_PRESET } from './presets';
+import type { BackendName, ToyConfig } from '../config';
+import { defaultPresetName, getPreset, MID_PRESET } from '../presets';
 import {
 	snapshotTransferables,
 	type FromWorker,
@@ -19,12 +19,12 @@ import {
 	type Snapshot,
 	type ToWorker,
 	type UploadMessage
-} from './protocol';
-import { Session, type SessionCheckpoint } from './session';
+} from '../protocol';
+import { Session, type SessionCheckpoint } from '../session';
 import { prepareUpload } from './upload-run';
-import { UploadError } from './upload-validate';
+import { UploadError } from '../upload-validate';
 import { dataRootOf, prepareSsl } from './prepare-ssl';
-import { validateSchedule } from './schedule';
+import { validateSchedule } from '../schedule';
 
 export type Post = (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
 

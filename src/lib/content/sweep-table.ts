@@ -4,7 +4,7 @@
  * seeds ("lo–hi", or one value when all seeds agree; "–" when an event never happened, "n/N" when only some seeds had it).
  */
 import { fixedNumber } from '../format/number';
-import type { GrokkingSummary, RunSummary, SaeSummary } from './run-summary';
+import type { GrokkingSummary, RunSummary, SaeSummary } from '../train/run-summary';
 
 export interface SweepDocument {
 	command: string;

@@ -1,10 +1,10 @@
 // The lab's live probe: a fixed subsample of the probe points, and the Hessian at the current prototypes.
 import { describe, expect, it } from 'vitest';
-import { gaussianCloud, probeSnapshot } from '../probe/index';
+import { gaussianCloud, probeSnapshot } from '../../probe/index';
 import { withLiveProbe, LIVE_PROBE_ROWS } from './live-probe';
-import { getPreset } from './presets';
-import { probeRowSubsample, runProbe } from './snapshot';
-import type { Evaluation } from './trainer';
+import { getPreset } from '../presets';
+import { probeRowSubsample, runProbe } from '../snapshot';
+import type { Evaluation } from '../trainer';
 
 function evaluation(n: number, d: number): Evaluation {
 	const Z = Float32Array.from(gaussianCloud(n, Array.from({ length: d }, (_, i) => 2 / (1 + i)), 3, { rotate: true }).Z);

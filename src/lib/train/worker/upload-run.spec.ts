@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend, activateBackend } from './backend-ladder';
-import { runHeadless } from './headless';
-import { Session } from './session';
-import { useNodeBackend } from './node-backend';
-import type { FromWorker, UploadMessage } from './protocol';
+import { runHeadless } from '../node/headless';
+import { Session } from '../session';
+import { useNodeBackend } from '../node/node-backend';
+import type { FromWorker, UploadMessage } from '../protocol';
 import { RunController, type BackendProvider } from './run-controller';
-import { uploadSaeConfig } from './upload-config';
-import { uploadFixtures } from './upload-fixtures';
-import { readUpload } from './upload-validate';
+import { uploadSaeConfig } from '../upload-config';
+import { uploadFixtures } from '../upload-fixtures';
+import { readUpload } from '../upload-validate';
 
 const provider: BackendProvider = {
 	choose: (config) => chooseBackend(config, { candidates: ['wasm', 'cpu'], timedSteps: 1 }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { betaTable, nearPaperSpearman, studyTable, studyVerdict, type TraceDocument } from './study-table';
-import type { StudyDocument, StudyRun } from './sae-study';
+import type { StudyDocument, StudyRun } from '../train/node/sae-study';
 
 const lot = (spearman: number, ratioToBaseline: number, ratioToMean: number) => ({
 	earlyStep: 1, nAlive: 10, spearman, topDecilePurity: 0.5, baseline: 0.05, meanPurity: 0.4, ratioToBaseline, ratioToMean

@@ -3,12 +3,12 @@
  * that trains on it. Every refusal is an UploadError with a sentence for the page; the run controller then keeps the
  * current run. The bytes stay in the worker: nothing here sends them anywhere.
  */
-import type { SaeConfig } from './config';
-import type { PresetInfo, UploadMessage } from './protocol';
-import { UPLOAD_PRESET, uploadSaeConfig } from './upload-config';
+import type { SaeConfig } from '../config';
+import type { PresetInfo, UploadMessage } from '../protocol';
+import { UPLOAD_PRESET, uploadSaeConfig } from '../upload-config';
 
 export { UPLOAD_PRESET };
-import { checkFileSize, readUpload, UploadError, type UploadedActivations } from './upload-validate';
+import { checkFileSize, readUpload, UploadError, type UploadedActivations } from '../upload-validate';
 
 export interface PreparedUpload {
 	config: SaeConfig;

@@ -3,7 +3,7 @@
  * (sae-lottery-study.json, sae-lottery-trace.json). Ranges over seeds as in sweep-table.ts.
  */
 import { range } from './sweep-table';
-import type { StudyDocument, StudyRun } from './sae-study';
+import type { StudyDocument, StudyRun } from '../train/node/sae-study';
 
 /** The paper's Spearman ρ_id (0.41 ± 0.04): "near" = within two of its standard deviations. */
 const PAPER = { spearman: 0.41, spearmanSd: 0.04, topDecile: 0.82, ratioToBaseline: 12.3 };

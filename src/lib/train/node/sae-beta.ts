@@ -6,9 +6,9 @@
  *   rows have unit norm), ρ = d·λ1(Cov z)/MSE.
  * Pure math on plain arrays.
  */
-import { covariance } from '../probe/covariance';
-import { readoutRmsNorm } from '../probe/readout-rms-norm';
-import { topEigenpairs } from '../probe/top-eigenpairs';
+import { covariance } from '../../probe/covariance';
+import { readoutRmsNorm } from '../../probe/readout-rms-norm';
+import { topEigenpairs } from '../../probe/top-eigenpairs';
 
 /** λ1 and tr of the sample covariance of n×d rows. */
 export function leadingVariance(Z: ArrayLike<number>, n: number, d: number): { lambda1: number; trace: number } {

@@ -8,7 +8,7 @@
  *   ...
  *   off(); client.terminate();
  */
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../protocol';
 
 export interface TrainClient {
 	post(msg: ToWorker): void;

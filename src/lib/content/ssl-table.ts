@@ -3,7 +3,7 @@
  * range over seeds, computed from the trajectory columns; and ρ with the kNN accuracy at fixed steps. Computed from
  * the files, never typed by hand.
  */
-import { crossingAfterDip } from './ssl-crossing';
+import { crossingAfterDip } from '../train/ssl-crossing';
 import { range, type SweepDocument } from './sweep-table';
 
 type Run = SweepDocument['runs'][number] & { tau?: number; data?: string };

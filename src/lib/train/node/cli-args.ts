@@ -1,8 +1,8 @@
 /** Argument parsing for `npm run train` (node:util parseArgs): one clear message for anything it does not understand. */
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
-import { SSL_DATA_SOURCES, type BackendName, type SslDataSource, type ToyName } from './config';
-import { presetNames } from './presets';
-import { MAX_SCHEDULE_ENTRIES, parseSchedule, type Schedule } from './schedule';
+import { SSL_DATA_SOURCES, type BackendName, type SslDataSource, type ToyName } from '../config';
+import { presetNames } from '../presets';
+import { MAX_SCHEDULE_ENTRIES, parseSchedule, type Schedule } from '../schedule';
 
 export interface TrainCliArgs {
 	toy: ToyName;

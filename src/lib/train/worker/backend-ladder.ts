@@ -5,9 +5,9 @@
  * slower than the best so far are rejected with their reason. The CPU backend is only tried when nothing else works.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, ToyConfig } from './config';
-import { createTrainer } from './create-trainer';
-import type { BackendTrial } from './protocol';
+import type { BackendName, ToyConfig } from '../config';
+import { createTrainer } from '../create-trainer';
+import type { BackendTrial } from '../protocol';
 
 const LADDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

@@ -2,7 +2,7 @@
  * The SAE lottery study (docs/theory.md §6): one factor at a time from a base preset, several seeds each, and the
  * schema of the saved document (content/data/sae-lottery-study.json). Plain data, no tfjs.
  */
-import type { SaeConfig } from './config';
+import type { SaeConfig } from '../config';
 
 export interface StudySetting {
 	/** Short id, unique within the study. */

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activateBackend, chooseBackend } from './backend-ladder';
-import { useNodeBackend } from './node-backend';
-import type { FromWorker, Snapshot } from './protocol';
+import { useNodeBackend } from '../node/node-backend';
+import type { FromWorker, Snapshot } from '../protocol';
 import { RunController, type BackendProvider } from './run-controller';
 
 /** Node provider: the measured ladder over wasm and cpu; `lose()` simulates a lost device. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { studyProblems, studySettings, applySetting } from './sae-study';
-import { getPreset } from './presets';
-import type { SaeConfig } from './config';
+import { getPreset } from '../presets';
+import type { SaeConfig } from '../config';
 
 const doc = JSON.parse(readFileSync('content/data/sae-lottery-study.json', 'utf8'));
 

@@ -3,12 +3,12 @@
  * records every atom's purity at each evaluation step, the lottery statistics for several "early" fractions, the step
  * at which the ranking settles, and (optionally) ρ(t) of the three SAE β candidates. Runs wherever tfjs runs.
  */
-import type { SaeConfig } from './config';
-import { lotteryStats } from './lottery';
-import type { LotteryStats, SaeMetrics } from './protocol';
+import type { SaeConfig } from '../config';
+import { lotteryStats } from '../lottery';
+import type { LotteryStats, SaeMetrics } from '../protocol';
 import { codesRho, encoderReadoutRho, leadingVariance, residualRho } from './sae-beta';
-import { SaeTrainer } from './sae-trainer';
-import { firstCrossing } from '../probe/first-crossing';
+import { SaeTrainer } from '../sae-trainer';
+import { firstCrossing } from '../../probe/first-crossing';
 
 export interface LotteryRunOptions {
 	/** Evaluate every k steps (plus step 0, the early steps and the last step). */

@@ -10,8 +10,8 @@ import {
 	frequencyLotteryStats,
 	keepToFinal,
 	type FrequencyLotteryStats
-} from './frequency-lottery';
-import type { Snapshot } from './protocol';
+} from '../frequency-lottery';
+import type { Snapshot } from '../protocol';
 
 export interface FrequencyLotteryRun {
 	steps: number;

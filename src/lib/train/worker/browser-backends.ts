@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { activateBackend, chooseBackend } from './backend-ladder';
-import type { BackendName } from './config';
+import type { BackendName } from '../config';
 import type { BackendProvider } from './run-controller';
 
 let wasmPathSet = false;

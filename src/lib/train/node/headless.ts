@@ -3,12 +3,12 @@
  * Stops at `steps`, on a NaN/divergence (reported, not hidden), or — for grokking with `stopAfterGrok` — that many
  * steps after test accuracy first reaches 95%.
  */
-import type { ToyConfig } from './config';
-import type { Snapshot } from './protocol';
-import { summarise, toRecord, type RunSummary, type SnapshotRecord } from './run-summary';
-import type { Schedule } from './schedule';
-import { Session } from './session';
-import type { UploadedActivations } from './upload-validate';
+import type { ToyConfig } from '../config';
+import type { Snapshot } from '../protocol';
+import { summarise, toRecord, type RunSummary, type SnapshotRecord } from '../run-summary';
+import type { Schedule } from '../schedule';
+import { Session } from '../session';
+import type { UploadedActivations } from '../upload-validate';
 
 export interface HeadlessOptions {
 	steps: number;

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import type { BackendName } from './config';
+import type { BackendName } from '../config';
 
 let chosen: Promise<{ backend: BackendName; note: string }> | null = null;
 

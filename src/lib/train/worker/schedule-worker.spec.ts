@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activateBackend, chooseBackend } from './backend-ladder';
-import { useNodeBackend } from './node-backend';
-import type { FromWorker, Snapshot } from './protocol';
+import { useNodeBackend } from '../node/node-backend';
+import type { FromWorker, Snapshot } from '../protocol';
 import { RunController, type BackendProvider } from './run-controller';
 
 const provider: BackendProvider = {

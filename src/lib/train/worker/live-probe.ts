@@ -4,7 +4,7 @@
  * the worker's frame budget), and adds the smallest Hessian eigenvalue at the current prototypes
  * (docs/theory.md §2). `npm run train` keeps every point, so the committed data files are unaffected.
  */
-import type { ToyConfig } from './config';
+import type { ToyConfig } from '../config';
 
 export const LIVE_PROBE_ROWS = 2048;
 
