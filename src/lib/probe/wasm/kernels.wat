@@ -156,4 +156,85 @@
         (local.set $r (i32.add (local.get $r) (i32.const 4)))
         (br $rows)))
   )
+  ;; Householder tridiagonalisation (householder-tridiagonal.ts), the two O(d²) passes of column k on the trailing
+  ;; block B = W[s0.., s0..] of a d×d float64 matrix W of which only the upper triangle is kept:
+  ;; symv: p[i] += Σ_j B_ij v_j for s0 ≤ i < d, reading only j ≥ i (the caller zeroes p[s0..d)).
+  (func (export "symv") (param $w i32) (param $d i32) (param $s0 i32) (param $v i32) (param $p i32)
+    (local $i i32) (local $j i32) (local $row i32) (local $vi f64) (local $vi2 v128) (local $acc v128) (local $a f64)
+    (local $b v128) (local $bj f64) (local $pj i32)
+    (local.set $i (local.get $s0))
+    (block $i_done
+      (loop $is
+        (br_if $i_done (i32.ge_u (local.get $i) (local.get $d)))
+        (local.set $row (i32.add (local.get $w) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+        (local.set $vi (f64.load (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $vi2 (f64x2.splat (local.get $vi)))
+        (local.set $a (f64.mul (f64.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 3)))) (local.get $vi)))
+        (local.set $acc (v128.const f64x2 0 0))
+        (local.set $j (i32.add (local.get $i) (i32.const 1)))
+        (block $j_done
+          (loop $js
+            (br_if $j_done (i32.ge_u (i32.add (local.get $j) (i32.const 1)) (local.get $d)))
+            (local.set $b (v128.load align=8 (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $acc (f64x2.add (local.get $acc)
+              (f64x2.mul (local.get $b) (v128.load align=8 (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 3)))))))
+            (local.set $pj (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store align=8 (local.get $pj)
+              (f64x2.add (v128.load align=8 (local.get $pj)) (f64x2.mul (local.get $b) (local.get $vi2))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $js)))
+        (if (i32.lt_u (local.get $j) (local.get $d))
+          (then
+            (local.set $bj (f64.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $a (f64.add (local.get $a)
+              (f64.mul (local.get $bj) (f64.load (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 3)))))))
+            (local.set $pj (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 3))))
+            (f64.store (local.get $pj) (f64.add (f64.load (local.get $pj)) (f64.mul (local.get $bj) (local.get $vi))))))
+        (local.set $pj (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 3))))
+        (f64.store (local.get $pj)
+          (f64.add (f64.load (local.get $pj))
+            (f64.add (local.get $a)
+              (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $is)))
+  )
+
+  ;; syr2: B_ij −= v_i q_j + q_i v_j for s0 ≤ i ≤ j < d (upper triangle only).
+  (func (export "syr2") (param $w i32) (param $d i32) (param $s0 i32) (param $v i32) (param $q i32)
+    (local $i i32) (local $j i32) (local $row i32) (local $vi f64) (local $qi f64) (local $vi2 v128) (local $qi2 v128)
+    (local $at i32) (local $jb i32)
+    (local.set $i (local.get $s0))
+    (block $i_done
+      (loop $is
+        (br_if $i_done (i32.ge_u (local.get $i) (local.get $d)))
+        (local.set $row (i32.add (local.get $w) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+        (local.set $vi (f64.load (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $qi (f64.load (i32.add (local.get $q) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $vi2 (f64x2.splat (local.get $vi)))
+        (local.set $qi2 (f64x2.splat (local.get $qi)))
+        (local.set $j (local.get $i))
+        (block $j_done
+          (loop $js
+            (br_if $j_done (i32.ge_u (i32.add (local.get $j) (i32.const 1)) (local.get $d)))
+            (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $at (i32.add (local.get $row) (local.get $jb)))
+            (v128.store align=8 (local.get $at)
+              (f64x2.sub (v128.load align=8 (local.get $at))
+                (f64x2.add
+                  (f64x2.mul (local.get $vi2) (v128.load align=8 (i32.add (local.get $q) (local.get $jb))))
+                  (f64x2.mul (local.get $qi2) (v128.load align=8 (i32.add (local.get $v) (local.get $jb)))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $js)))
+        (if (i32.lt_u (local.get $j) (local.get $d))
+          (then
+            (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $at (i32.add (local.get $row) (local.get $jb)))
+            (f64.store (local.get $at)
+              (f64.sub (f64.load (local.get $at))
+                (f64.add
+                  (f64.mul (local.get $vi) (f64.load (i32.add (local.get $q) (local.get $jb))))
+                  (f64.mul (local.get $qi) (f64.load (i32.add (local.get $v) (local.get $jb)))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $is)))
+  )
 )
