@@ -112,7 +112,10 @@ export class GrokkingModel {
  * Mean softmax cross-entropy against one-hot targets Y, from one softmax (on wasm a vectorised kernel, ~5× faster
  * than tf.exp, which also ran twice in the autodiff of logSoftmax): with m the row max and p_max = 1/Σ_j e^{x_j − m}
  * the softmax at the arg max, log-sum-exp = m − log p_max, so loss_row = m − x_y − log p_max (p_max ≥ 1/classes:
- * no underflow). The gradient is (softmax − Y)/n.
+ * no underflow). The gradient is (softmax − Y)/n. It differs from the tf.logSoftmax composition in the last float32
+ * bits only; a seeded grokking-59 run follows the previous code's losses to 1e-5 relative for ~60 steps, then drifts
+ * as fast as the old code does from a 1-ulp change of one initial weight (the dynamics' own sensitivity), and
+ * groks at the same point (test accuracy ≥ 0.95 by step 1,300 in both; measured 2026-11-30, wasm).
  */
 export function crossEntropy(logits: tf.Tensor2D, Y: tf.Tensor2D): tf.Scalar {
 	// Y is a constant: closed over, so it gets no gradient.
