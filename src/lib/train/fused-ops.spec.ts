@@ -66,16 +66,20 @@ describe('fused training ops', () => {
 
 	it('OneHotPairs.embed equals [E_a, E_b] and has the gradient of the concatenated one-hot matmuls', async () => {
 		const p = 5;
-		const pairs = new OneHotPairs(Int32Array.from([0, 1, 4, 2, 3, 3]), Int32Array.from([4, 4, 0, 1, 2, 3]), p);
+		const a = [0, 1, 4, 2, 3, 3];
+		const b = [4, 4, 0, 1, 2, 3];
+		const pairs = new OneHotPairs(Int32Array.from(a), Int32Array.from(b), p);
+		const A = tf.oneHot(tf.tensor1d(a, 'int32'), p).toFloat() as tf.Tensor2D;
+		const B = tf.oneHot(tf.tensor1d(b, 'int32'), p).toFloat() as tf.Tensor2D;
 		const E = tf.randomNormal([p, 3], 0, 1, 'float32', 6) as tf.Tensor2D;
 		const probe = tf.randomNormal([6, 6], 0, 1, 'float32', 7);
 		const fast = (e: tf.Tensor) => tf.sum(tf.mul(probe, pairs.embed(e as tf.Tensor2D)));
-		const plain = (e: tf.Tensor) => tf.sum(tf.mul(probe, tf.concat([pairs.embedA(e as tf.Tensor2D), pairs.embedB(e as tf.Tensor2D)], 1)));
-		const [e1, e2] = [pairs.embed(E), tf.concat([pairs.embedA(E), pairs.embedB(E)], 1)];
+		const plain = (e: tf.Tensor) => tf.sum(tf.mul(probe, tf.concat([tf.matMul(A, e as tf.Tensor2D), tf.matMul(B, e as tf.Tensor2D)], 1)));
+		const [e1, e2] = [pairs.embed(E), tf.concat([tf.matMul(A, E), tf.matMul(B, E)], 1)];
 		await expectClose(e1, e2, 0);
 		const [g1, g2] = [tf.grad(fast)(E), tf.grad(plain)(E)];
 		await expectClose(g1, g2, 1e-6);
-		tf.dispose([E, probe, e1, e2, g1, g2]);
+		tf.dispose([A, B, E, probe, e1, e2, g1, g2]);
 		pairs.dispose();
 	});
 

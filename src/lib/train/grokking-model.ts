@@ -8,15 +8,9 @@ import { constantLeftMatMul, dense, denseRelu } from './fast-matmul';
 import { normalInit, uniformInit } from './init';
 import { Stream, streamRng } from './seeded';
 
-/** Constant one-hot inputs of a set of pairs, with their precomputed transposes. */
+/** Constant one-hot inputs of a set of pairs (a_i, b_i), with the precomputed transpose. */
 export class OneHotPairs {
-	readonly A: tf.Tensor2D;
-	readonly B: tf.Tensor2D;
-	readonly At: tf.Tensor2D;
-	readonly Bt: tf.Tensor2D;
 	readonly n: number;
-	readonly embedA: (E: tf.Tensor2D) => tf.Tensor2D;
-	readonly embedB: (E: tf.Tensor2D) => tf.Tensor2D;
 	/**
 	 * [E_a, E_b] (n × 2e) by one one-hot matmul: the rows of X are the one-hots of a0, b0, a1, b1, … so X·E (2n × e)
 	 * reshapes to the concatenation (no concat, one matmul each way; tf.gather on wasm measured slower).
@@ -27,13 +21,6 @@ export class OneHotPairs {
 
 	constructor(a: Int32Array, b: Int32Array, p: number) {
 		this.n = a.length;
-		[this.A, this.B, this.At, this.Bt] = tf.tidy(() => {
-			const A = tf.oneHot(tf.tensor1d(a, 'int32'), p).toFloat() as tf.Tensor2D;
-			const B = tf.oneHot(tf.tensor1d(b, 'int32'), p).toFloat() as tf.Tensor2D;
-			return [A, B, tf.transpose(A), tf.transpose(B)];
-		});
-		this.embedA = constantLeftMatMul(this.A, this.At);
-		this.embedB = constantLeftMatMul(this.B, this.Bt);
 		const ab = new Int32Array(2 * this.n);
 		for (let i = 0; i < this.n; i++) {
 			ab[2 * i] = a[i];
@@ -48,8 +35,13 @@ export class OneHotPairs {
 		this.embed = (E) => tf.reshape(lookup(E), [n, 2 * E.shape[1]]);
 	}
 
+	/** E_a alone (n × e): the first half of embed's columns. */
+	embedA(E: tf.Tensor2D): tf.Tensor2D {
+		return tf.slice(this.embed(E), [0, 0], [this.n, E.shape[1]]);
+	}
+
 	dispose(): void {
-		tf.dispose([this.A, this.B, this.At, this.Bt, this.X, this.Xt]);
+		tf.dispose([this.X, this.Xt]);
 	}
 }
 
