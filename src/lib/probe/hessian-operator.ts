@@ -1,5 +1,5 @@
 import { prototypeHalfNorms, prototypeScores, prototypeScores4, softmaxRows } from './prototype-scores';
-import { loadPoints } from './mixture-fast';
+import { loadPoints, scores } from './mixture-fast';
 import type { Matrix } from './types';
 
 /**
@@ -20,8 +20,15 @@ export function hessianOperator(
 	const weight = new Float64Array(K);
 	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
 	const blocked = Z instanceof Float64Array;
+	const pts = blocked ? loadPoints(Z as Float64Array, n, d, K) : null;
 	let r = 0;
-	if (blocked) {
+	if (pts) {
+		// The responsibilities from the kernel's scores (Z·Mᵀ in one pass), then the softmax per row.
+		const mem = scores(pts, prototypes, beta);
+		P.set(mem.subarray(pts.sOff, pts.sOff + n * K));
+		softmaxRows(P, n, K, weight);
+		r = n;
+	} else if (blocked) {
 		for (; r + 4 <= n; r += 4) {
 			const s = P.subarray(r * K, (r + 4) * K);
 			prototypeScores4(Z, r * d, d, prototypes, K, beta, half, s);
@@ -33,7 +40,6 @@ export function hessianOperator(
 		prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
 		softmaxRows(s, 1, K, weight);
 	}
-	const pts = blocked ? loadPoints(Z as Float64Array, n, d, K) : null;
 	if (pts) {
 		// The two passes on the WebAssembly kernels: zv = Z·Vᵀ (`scores`), then cz = cᵀZ (`accum`), with the
 		// coefficients c_nk computed here in between (the kernel memory is this operator's until the next load).

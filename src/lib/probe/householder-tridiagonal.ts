@@ -4,6 +4,9 @@
  * (`applyQ`): k·d² work instead of the d³ of accumulating Q. Only the upper triangle is updated, and every
  * inner loop runs over contiguous memory (a strided reflector column made d = 512 ten times slower).
  */
+import { householderKernel } from './householder-kernel';
+import { wasmKernels } from './wasm/wasm-kernels';
+
 export interface Tridiagonal {
 	d: number;
 	/** T[i][i]. */
@@ -17,6 +20,17 @@ export interface Tridiagonal {
 }
 
 export function householderTridiagonal(
+	A: Float64Array,
+	d: number,
+	work?: Float64Array,
+	reflectorWork?: Float64Array
+): Tridiagonal {
+	const kernels = d >= 16 ? wasmKernels() : null;
+	return kernels ? householderKernel(kernels, A, d, reflectorWork) : householderReference(A, d, work, reflectorWork);
+}
+
+/** The TypeScript reference (the kernels' version is householder-kernel.ts). */
+export function householderReference(
 	A: Float64Array,
 	d: number,
 	work?: Float64Array,

@@ -81,6 +81,22 @@ describe('hessianOperator', () => {
 		hessianOperator(Z, n, d, M, K, 0.8)(V, b);
 		for (let i = 0; i < K * d; i++) expect(b[i]).toBeCloseTo(a[i], 12);
 	});
+
+	it('on the WebAssembly kernels (d ≥ 8: responsibilities and both passes) equals the reference to 1e-12', () => {
+		const d = 17;
+		const K = 5;
+		const Z = gaussianCloud(203, Array.from({ length: d }, (_, i) => 2 / (1 + i)), 4, { rotate: true }).Z;
+		const n = Z.length / d;
+		const rng = createRng(11);
+		const M = Float64Array.from({ length: K * d }, () => rng.normal());
+		const V = Float64Array.from({ length: K * d }, () => rng.normal());
+		const a = hessianVectorProduct(Z, n, d, M, K, 0.7, V);
+		const b = new Float64Array(K * d);
+		hessianOperator(Z, n, d, M, K, 0.7)(V, b);
+		let scale = 0;
+		for (let i = 0; i < K * d; i++) scale = Math.max(scale, Math.abs(a[i]));
+		for (let i = 0; i < K * d; i++) expect(Math.abs(b[i] - a[i])).toBeLessThan(1e-12 * scale);
+	});
 });
 
 describe('hessianMinAtState (Lanczos on the exact HVP)', () => {

@@ -50,8 +50,8 @@ export function loadPoints(Z: Float64Array, n: number, d: number, K: number): Ke
 	return { k, n, d, np, dp, K, zOff, mOff, sOff, aOff, halfZ2: 0.5 * z2 };
 }
 
-/** s_nk = β(z_n·μ_k − ½‖μ_k‖²) for every row, into S (np×K; padded rows hold junk). */
-function scores(pts: KernelPoints, prototypes: Float64Array, beta: number): Float64Array {
+/** s_nk = β(z_n·μ_k − ½‖μ_k‖²) for every row, into S (np×K; padded rows hold junk). Returns the kernel memory. */
+export function scores(pts: KernelPoints, prototypes: Float64Array, beta: number): Float64Array {
 	const { k, np, d, dp, K, zOff, mOff, sOff } = pts;
 	const mem = new Float64Array(k.memory.buffer);
 	const half = new Float64Array(K);

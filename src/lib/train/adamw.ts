@@ -23,9 +23,15 @@ export interface AdamWState {
 	v: Float32Array[];
 }
 
+/**
+ * The moments live in one flat vector over all parameters (in variable order) and each update is one pass of
+ * element-wise ops over the concatenation — the same per-element arithmetic in the same order as an update per
+ * variable (bit for bit), in ~30 kernels instead of ~13 per variable.
+ */
 export class AdamW {
-	private m: tf.Variable[];
-	private v: tf.Variable[];
+	private m: tf.Variable;
+	private v: tf.Variable;
+	private readonly sizes: number[];
 	/** Number of updates applied (bias correction uses it). */
 	t = 0;
 
@@ -33,8 +39,15 @@ export class AdamW {
 		private readonly vars: tf.Variable[],
 		private readonly settings: AdamWSettings
 	) {
-		this.m = vars.map((x) => tf.tidy(() => tf.variable(tf.zerosLike(x), false)));
-		this.v = vars.map((x) => tf.tidy(() => tf.variable(tf.zerosLike(x), false)));
+		this.sizes = vars.map((x) => x.size);
+		const total = this.sizes.reduce((a, b) => a + b, 0);
+		this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+		this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+	}
+
+	private flat(xs: tf.Tensor[]): tf.Tensor1D {
+		const parts = xs.map((x) => tf.reshape(x, [-1]));
+		return (parts.length === 1 ? parts[0] : tf.concat(parts)) as tf.Tensor1D;
 	}
 
 	/**
@@ -49,36 +62,59 @@ export class AdamW {
 		const vCorrection = 1 / (1 - Math.pow(beta2, t));
 		const decay = 1 - hyper.lr * hyper.weightDecay;
 		tf.tidy(() => {
-			const noiseRng = hyper.noise > 0 ? streamRng(noiseSeed, Stream.noise, step) : null;
-			this.vars.forEach((x, i) => {
-				let g = grads[i];
-				if (noiseRng) g = tf.add(g, tf.tensor(noiseRng.normals(x.size, hyper.noise), x.shape));
-				const m = tf.add(tf.mul(this.m[i], beta1), tf.mul(g, 1 - beta1));
-				const v = tf.add(tf.mul(this.v[i], beta2), tf.mul(tf.square(g), 1 - beta2));
-				this.m[i].assign(m);
-				this.v[i].assign(v);
-				const update = tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(tf.mul(v, vCorrection)), epsilon));
-				const decayed = decay === 1 ? x : tf.mul(x, decay);
-				x.assign(tf.sub(decayed, update));
-			});
+			let g = this.flat(grads);
+			if (hyper.noise > 0) {
+				// Drawn variable by variable, in order: the same stream as one draw per variable.
+				const noiseRng = streamRng(noiseSeed, Stream.noise, step);
+				const xi = new Float32Array(this.m.size);
+				let o = 0;
+				for (const n of this.sizes) {
+					xi.set(noiseRng.normals(n, hyper.noise), o);
+					o += n;
+				}
+				g = tf.add(g, tf.tensor1d(xi));
+			}
+			const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, 1 - beta1));
+			const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(g), 1 - beta2));
+			this.m.assign(m);
+			this.v.assign(v);
+			const update = tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(tf.mul(v, vCorrection)), epsilon));
+			const x = this.flat(this.vars);
+			const decayed = decay === 1 ? x : tf.mul(x, decay);
+			const next = tf.sub(decayed, update);
+			const parts = this.vars.length === 1 ? [next] : tf.split(next, this.sizes);
+			this.vars.forEach((x, i) => x.assign(tf.reshape(parts[i], x.shape)));
 		});
 	}
 
+	private async perVariable(flat: tf.Tensor): Promise<Float32Array[]> {
+		const all = (await flat.data()) as Float32Array;
+		let o = 0;
+		return this.sizes.map((n) => all.slice(o, (o += n)));
+	}
+
 	async exportState(): Promise<AdamWState> {
-		const m = await Promise.all(this.m.map((x) => x.data() as Promise<Float32Array>));
-		const v = await Promise.all(this.v.map((x) => x.data() as Promise<Float32Array>));
-		return { t: this.t, m: m.map((a) => a.slice()), v: v.map((a) => a.slice()) };
+		return { t: this.t, m: await this.perVariable(this.m), v: await this.perVariable(this.v) };
 	}
 
 	importState(state: AdamWState): void {
 		this.t = state.t;
 		tf.tidy(() => {
-			this.m.forEach((x, i) => x.assign(tf.tensor(state.m[i], x.shape)));
-			this.v.forEach((x, i) => x.assign(tf.tensor(state.v[i], x.shape)));
+			const join = (xs: Float32Array[]) => {
+				const out = new Float32Array(this.m.size);
+				let o = 0;
+				xs.forEach((x) => {
+					out.set(x, o);
+					o += x.length;
+				});
+				return tf.tensor1d(out);
+			};
+			this.m.assign(join(state.m));
+			this.v.assign(join(state.v));
 		});
 	}
 
 	dispose(): void {
-		tf.dispose([...this.m, ...this.v]);
+		tf.dispose([this.m, this.v]);
 	}
 }

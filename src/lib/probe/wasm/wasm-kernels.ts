@@ -10,6 +10,8 @@ export interface Exports {
 	cov(z: number, np: number, dp: number, c: number, i0: number, i1: number): void;
 	scores(z: number, np: number, dp: number, m: number, K: number, s: number): void;
 	accum(z: number, np: number, dp: number, p: number, K: number, a: number): void;
+	symv(w: number, d: number, s0: number, v: number, p: number): void;
+	syr2(w: number, d: number, s0: number, v: number, q: number): void;
 }
 
 let instance: Exports | null | undefined;
