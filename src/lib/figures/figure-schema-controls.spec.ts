@@ -12,20 +12,22 @@ import PitchforkFigure from './pitchfork/PitchforkFigure.svelte';
 import HessianFigure from './hessian/HessianFigure.svelte';
 import CascadeFigure from './cascade/CascadeFigure.svelte';
 import GrokkingFigure from './grokking/GrokkingFigure.svelte';
+import DelayFigure from './delay/DelayFigure.svelte';
 import probeSource from './probe/ProbeFigure.svelte?raw';
 import pitchforkSource from './pitchfork/PitchforkFigure.svelte?raw';
 import hessianSource from './hessian/HessianFigure.svelte?raw';
 import cascadeSource from './cascade/CascadeFigure.svelte?raw';
 import grokkingSource from './grokking/GrokkingFigure.svelte?raw';
+import delaySource from './delay/DelayFigure.svelte?raw';
 
-// The delay figure is being rewritten elsewhere; it joins this list when it reads its schema too.
 type Figure = Component<{ prefix?: string }>;
 const FIGURES: [FigureName, Figure, string][] = [
 	['probe', ProbeFigure as Figure, probeSource],
 	['pitchfork', PitchforkFigure as Figure, pitchforkSource],
 	['hessian', HessianFigure as Figure, hessianSource],
 	['cascade', CascadeFigure as Figure, cascadeSource],
-	['grokking', GrokkingFigure as Figure, grokkingSource]
+	['grokking', GrokkingFigure as Figure, grokkingSource],
+	['delay', DelayFigure as Figure, delaySource]
 ];
 
 function attr(tag: string, name: string): string | undefined {

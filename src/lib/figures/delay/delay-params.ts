@@ -7,10 +7,11 @@
  * The simulated horizon is capped (MAX_SIM_STEPS Euler steps per path) so that no setting runs for minutes; a median
  * beyond it is reported as "no escape within T".
  */
+import { FIGURE_SCHEMAS } from '$lib/state/figures';
 import { predictEscapeTime, type NormalFormParams } from '$lib/dynamics';
 
-export const GAMMA_MAX = { ramp: 1, plateau: 0.05 } as const;
-export const ETA_RANGE = { min: 1e-3, max: 0.3 } as const;
+export const GAMMA_MAX = { ramp: FIGURE_SCHEMAS.delay.gamma.max, plateau: 0.05 } as const;
+export const ETA_RANGE = { min: FIGURE_SCHEMAS.delay.eta.min, max: FIGURE_SCHEMAS.delay.eta.max } as const;
 export const DELAY_PATHS = 1000;
 const DELAY_SAMPLE_PATHS = 14;
 /** 1000 paths × 60,000 steps ≈ 3 s of simulation on this machine's CPU. */
