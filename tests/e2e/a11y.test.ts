@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { launch, openPage } from './browser';
+import { openPage, useBrowser } from './browser';
 import { FIGURE_NAMES } from '../../src/lib/state/figures';
 
 /** axe-core, the standard accessibility checker, on every route and embed: no serious or critical violation. */
@@ -9,13 +9,7 @@ import { FIGURE_NAMES } from '../../src/lib/state/figures';
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 interface Violation {
 	id: string;
@@ -43,7 +37,7 @@ const ROUTES = ['/', '/lab?preset=grokking-small', '/embed/lab?preset=grokking-s
 describe('accessibility (axe-core)', () => {
 	for (const route of ROUTES) {
 		it(`${route}: zero serious or critical violations`, async () => {
-			const { page } = await openPage(browser, route);
+			const { page } = await openPage(browser(), route);
 			if (route.startsWith('/lab')) await page.waitForSelector('[data-figure="lab"][data-snapshots]:not([data-snapshots="0"])', { timeout: 120_000 });
 			if (route.startsWith('/embed/lab')) await page.waitForSelector('[data-figure="embed-lab"][data-step]:not([data-step="0"])', { timeout: 120_000 });
 			expect(await seriousViolations(page)).toEqual([]);
@@ -52,7 +46,7 @@ describe('accessibility (axe-core)', () => {
 	}
 
 	it('display math scrolls inside a focusable box on a 390 px phone', async () => {
-		const { page } = await openPage(browser, '/', { width: 390, height: 844 });
+		const { page } = await openPage(browser(), '/', { width: 390, height: 844 });
 		const boxes = page.locator('.katex-display');
 		expect(await boxes.count()).toBeGreaterThan(0);
 		const cut = await boxes.evaluateAll((els) =>

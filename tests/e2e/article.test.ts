@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 import type { SweepDocument } from '../../src/lib/content/sweep-table';
 import { FIGURE_NAMES, FIGURE_SCHEMAS } from '../../src/lib/state/figures';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const attr = (page: Page, fig: string, name: string) =>
 	page.locator(`[data-figure="${fig}"]`).first().getAttribute(`data-${name}`);
@@ -25,7 +19,7 @@ async function pressOn(page: Page, selector: string, key: string, times = 1) {
 
 describe('the article', () => {
 	it('loads with KaTeX, every figure, zero console errors and no outside requests', async () => {
-		const { page, errors, requests } = await openPage(browser, '/');
+		const { page, errors, requests } = await openPage(browser(), '/');
 		expect(await page.locator('.katex').count()).toBeGreaterThan(10);
 		expect(await page.locator('.katex-error').count()).toBe(0);
 		await page.screenshot({ path: `${SCREENSHOT_DIR}/article-top.png` });
@@ -43,7 +37,7 @@ describe('the article', () => {
 	});
 
 	it('pitchfork: moving β below and above β_c changes K_eff from 1 to ≥ 2', async () => {
-		const { page, errors } = await openPage(browser, '/');
+		const { page, errors } = await openPage(browser(), '/');
 		const slider = '[data-figure="pitchfork"] input[data-control="rho"]';
 		await pressOn(page, slider, 'Home');
 		expect(Number(await attr(page, 'pitchfork', 'rho'))).toBeLessThan(1);
@@ -61,7 +55,7 @@ describe('the article', () => {
 	});
 
 	it('pitchfork stepper: arrow keys step EM one iteration at a time', async () => {
-		const { page, errors } = await openPage(browser, '/?pitchfork.rho=1.5');
+		const { page, errors } = await openPage(browser(), '/?pitchfork.rho=1.5');
 		const stepper = '[data-figure="pitchfork"] [data-control="stepper"]';
 		const iter = () => page.locator(stepper).getAttribute('data-iteration');
 		expect(await iter()).toBe('0');
@@ -76,7 +70,7 @@ describe('the article', () => {
 	});
 
 	it('delay: raising the dissipation γ increases the lag', async () => {
-		const { page, errors } = await openPage(browser, '/');
+		const { page, errors } = await openPage(browser(), '/');
 		const slider = '[data-figure="delay"] input[data-control="gamma"]';
 		await pressOn(page, slider, 'Home');
 		await page.waitForTimeout(800);
@@ -91,7 +85,7 @@ describe('the article', () => {
 	});
 
 	it('grokking: the measured runs load from the site itself and show one run per weight decay', async () => {
-		const { page, errors, requests } = await openPage(browser, '/?grokking.seed=2');
+		const { page, errors, requests } = await openPage(browser(), '/?grokking.seed=2');
 		await page.waitForSelector('[data-figure="grokking"][data-loaded="true"]');
 		expect(await attr(page, 'grokking', 'seed')).toBe('2');
 		// The figure shows what the saved sweep says for seed 2 (facts about the data itself are checked by its own
@@ -108,7 +102,7 @@ describe('the article', () => {
 
 	it('garbage in the URL falls back to every default without errors', async () => {
 		const { page, errors } = await openPage(
-			browser,
+			browser(),
 			'/?pitchfork.rho=abc&pitchfork.k=zz&pitchfork.n=&delay.sigma=1e999&delay.schedule=sideways&v=banana&hessian.cloud=%3Cscript%3E&hessian.rho=NaN'
 		);
 		const P = FIGURE_SCHEMAS.pitchfork;
@@ -128,7 +122,7 @@ describe('the article', () => {
 
 describe('sharing and export', () => {
 	it('copies a working iframe embed code and exports SVG and PNG', async () => {
-		const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+		const context = await browser().newContext({ viewport: { width: 1200, height: 900 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		const page = await context.newPage();
 		const errors: string[] = [];
@@ -168,7 +162,7 @@ describe('sharing and export', () => {
 describe('embeds', () => {
 	for (const name of FIGURE_NAMES) {
 		it(`/embed/${name} loads alone with zero console errors`, async () => {
-			const { page, errors, requests } = await openPage(browser, `/embed/${name}`, { width: 960, height: 640 });
+			const { page, errors, requests } = await openPage(browser(), `/embed/${name}`, { width: 960, height: 640 });
 			expect(await page.locator(`[data-figure="${name}"]`).count()).toBe(1);
 			expect(await page.locator('header.site').count()).toBe(0);
 			await page.waitForTimeout(400);

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 
 export const SCREENSHOT_DIR = 'tests/output/screenshots';
@@ -44,4 +44,19 @@ export async function openPage(browser: Browser, path: string, viewport = { widt
 	});
 	await page.goto(base + path, { waitUntil: 'networkidle' });
 	return { page, errors, requests };
+}
+
+/** One browser for a test file: launched before its tests and closed after them. Call at the file's top level. */
+export function useBrowser(extraArgs: string[] = []): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launch(extraArgs);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('useBrowser: the browser is not launched yet (use it inside a test)');
+		return browser;
+	};
 }

@@ -1,20 +1,13 @@
 // The delay figure's plateau in real Chromium: measured grokking lags load beside the normal form with the η fit,
 // and a setting whose escape lies beyond the horizon ends in seconds with "no escape within T".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('delay figure', () => {
 	it('plateau: the measured lags and the η(wd) fit are shown, labelled as a fit', async () => {
-		const { page, errors, requests } = await openPage(browser, '/embed/delay?schedule=plateau&sigma=1e-5');
+		const { page, errors, requests } = await openPage(browser(), '/embed/delay?schedule=plateau&sigma=1e-5');
 		const fig = page.locator('[data-figure="delay"][data-done="true"]');
 		await fig.waitFor({ timeout: 60_000 });
 		await page.waitForSelector('[data-figure="delay"]:not([data-measured-runs="0"])');
@@ -35,7 +28,7 @@ describe('delay figure', () => {
 	});
 
 	it('a median beyond the simulated horizon ends with "no escape within T", not minutes of simulation', async () => {
-		const { page, errors } = await openPage(browser, '/embed/delay?schedule=plateau&gamma=0.012&eta=0.001&sigma=1e-10');
+		const { page, errors } = await openPage(browser(), '/embed/delay?schedule=plateau&gamma=0.012&eta=0.001&sigma=1e-10');
 		const fig = page.locator('[data-figure="delay"][data-done="true"]');
 		await fig.waitFor({ timeout: 90_000 });
 		expect(await fig.getAttribute('data-capped')).toBe('true');

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
+import { LAB } from './lab-page';
 
 /**
  * "What the network learned" outside the lab page: in /embed/lab when the URL names the panels (none by default), in
  * the lab's "Copy embed code", and in the lab's CSV and SVG export. Real Chromium, grokking-small.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const EMBED = '[data-figure="embed-lab"]';
-const LAB = '[data-figure="lab"]';
 const CHARTS = { grid: '[data-chart="prediction-grid"]', spectrum: '[data-chart="fourier-spectrum"]', lottery: '[data-chart="frequency-lottery"]' };
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000) {
@@ -35,7 +29,7 @@ const num = async (page: Page, sel: string, name: string) => Number(await page.l
 
 describe('learned panels in /embed/lab', () => {
 	it('shows only the panels the URL names (garbage dropped), with their data attributes', async () => {
-		const { page, errors, requests } = await openPage(browser, '/embed/lab?preset=grokking-small&panels=lottery,bogus,grid,grid,%3Cscript%3E&v=1');
+		const { page, errors, requests } = await openPage(browser(), '/embed/lab?preset=grokking-small&panels=lottery,bogus,grid,grid,%3Cscript%3E&v=1');
 		expect(await page.locator(EMBED).getAttribute('data-panels')).toBe('grid,lottery');
 		// The lottery's early step is 5% of 1500 steps: wait until its keep share exists.
 		await until('the frequency lottery', async () => (await count(page, CHARTS.lottery)) === 1 && (await page.locator(CHARTS.lottery).getAttribute('data-frequency-keep')) !== '');
@@ -55,7 +49,7 @@ describe('learned panels in /embed/lab', () => {
 	});
 
 	it('shows the spectrum and try-it when named, and no learned panel by default', async () => {
-		const named = await openPage(browser, '/embed/lab?preset=grokking-small&panels=spectrum,try&v=1');
+		const named = await openPage(browser(), '/embed/lab?preset=grokking-small&panels=spectrum,try&v=1');
 		await until('the spectrum', async () => (await count(named.page, CHARTS.spectrum)) === 1);
 		expect(Number(await named.page.locator(CHARTS.spectrum).getAttribute('data-key-frequencies'))).toBeGreaterThanOrEqual(1);
 		const tryIt = named.page.locator('[data-chart="try-it"]');
@@ -67,7 +61,7 @@ describe('learned panels in /embed/lab', () => {
 		expect(named.errors).toEqual([]);
 		await named.page.close();
 
-		const plain = await openPage(browser, '/embed/lab?preset=grokking-small&v=1');
+		const plain = await openPage(browser(), '/embed/lab?preset=grokking-small&v=1');
 		await until('a few snapshots', async () => Number(await plain.page.locator(EMBED).getAttribute('data-snapshots')) >= 3);
 		for (const sel of Object.values(CHARTS)) expect(await count(plain.page, sel)).toBe(0);
 		expect(await plain.page.locator(EMBED).getAttribute('data-panels')).toBe('');
@@ -78,7 +72,7 @@ describe('learned panels in /embed/lab', () => {
 
 describe('all five panels in the embed', () => {
 	it('render together with no serious or critical axe violation', async () => {
-		const { page, errors } = await openPage(browser, '/embed/lab?preset=grokking-small&panels=grid,spectrum,clock,try,lottery&v=1');
+		const { page, errors } = await openPage(browser(), '/embed/lab?preset=grokking-small&panels=grid,spectrum,clock,try,lottery&v=1');
 		await until('the frequency lottery', async () => ((await page.locator(CHARTS.lottery).getAttribute('data-frequency-keep').catch(() => null)) ?? '') !== '');
 		for (const sel of [...Object.values(CHARTS), '[data-chart="neuron-clocks"]', '[data-chart="try-it"]']) expect(await count(page, sel)).toBe(1);
 		await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
@@ -95,7 +89,7 @@ describe('all five panels in the embed', () => {
 describe('learned panels in the lab’s share and export', () => {
 	it('carries the ticked panels into the embed code; CSV has the readouts; SVG has the learned charts', async () => {
 		const base = inject('baseUrl');
-		const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+		const context = await browser().newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
 		const page = await context.newPage();
 		const errors: string[] = [];
@@ -140,7 +134,7 @@ describe('learned panels in the lab’s share and export', () => {
 describe('the Transformer preset in the browser', () => {
 	// The MLP first, as the printed comparison's baseline.
 	it.each(['grokking-small', 'grokking-transformer'])('%s groks to test accuracy 0.95 with its learned panels live', async (preset) => {
-		const { page, errors, requests } = await openPage(browser, `/embed/lab?preset=${preset}&panels=grid,spectrum&v=1`);
+		const { page, errors, requests } = await openPage(browser(), `/embed/lab?preset=${preset}&panels=grid,spectrum&v=1`);
 		const t0 = Date.now();
 		await until(`${preset} to grok`, async () => Number((await page.locator(EMBED).getAttribute('data-test-acc')) || 0) >= 0.95, 300_000);
 		expect(await page.locator(EMBED).getAttribute('data-preset')).toBe(preset);

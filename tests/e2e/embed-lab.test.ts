@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { LAB } from './lab-page';
 
 /**
  * The live lab embed (/embed/lab) and the background-tab start of /lab, in real Chromium. Training speed depends on
@@ -179,8 +180,7 @@ describe('pinned runs in the lab', () => {
 		const base = inject('baseUrl');
 		const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
 		const errors = watchErrors(page);
-		const LAB = '[data-figure="lab"]';
-		await page.goto(`${base}/lab?preset=grokking-small&weightDecay=0&v=1`, { waitUntil: 'load' });
+				await page.goto(`${base}/lab?preset=grokking-small&weightDecay=0&v=1`, { waitUntil: 'load' });
 		await until('a few snapshots', async () => Number(await attr(page, 'snapshots', LAB)) >= 3);
 		await page.click('[data-control="pin"]');
 		expect(await attr(page, 'pins', LAB)).toBe('1');
@@ -209,8 +209,7 @@ describe('the lab opened in a background tab', () => {
 			Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
 		});
 		await page.goto(`${base}/lab?preset=grokking-small`, { waitUntil: 'load' });
-		const LAB = '[data-figure="lab"]';
-		await until('the worker to be ready', async () => (await attr(page, 'backend', LAB)) !== '');
+				await until('the worker to be ready', async () => (await attr(page, 'backend', LAB)) !== '');
 		await until('the hidden pause', async () => (await attr(page, 'paused-reason', LAB)) === 'hidden', 30_000);
 		await page.waitForTimeout(1000);
 		expect(await page.locator('[role="alert"]').count()).toBe(0);

@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
+import { LAB, until } from './lab-page';
 
 /**
  * The forecast in a real browser: the live lab forecast after memorisation on the small preset, auto-intervene on a
  * run without weight decay, and the embeddable study figure with its URL state. Waits poll data-* attributes.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
-const LAB = '[data-figure="lab"]';
 const attr = (page: Page, sel: string, name: string) => page.locator(sel).getAttribute(`data-${name}`);
-
-async function until(page: Page, what: string, check: () => Promise<boolean>, timeoutMs = 120_000) {
-	const t0 = Date.now();
-	while (!(await check())) {
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await page.waitForTimeout(250);
-	}
-}
 
 describe('the forecast', () => {
 	it('appears in the lab once the run is past memorisation', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?preset=grokking-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?preset=grokking-small');
 		expect(await attr(page, LAB, 'forecast-state')).toBe('waiting');
 		await until(page, 'a forecast', async () => (await attr(page, LAB, 'forecast-state')) !== 'waiting');
 		const state = await attr(page, LAB, 'forecast-state');
@@ -47,7 +33,7 @@ describe('the forecast', () => {
 	});
 
 	it('auto-intervenes on a run without weight decay, and says so', async () => {
-		const { page, errors } = await openPage(browser, '/lab?preset=grokking-small&weightDecay=0&autoIntervene=1&interveneWd=1.5');
+		const { page, errors } = await openPage(browser(), '/lab?preset=grokking-small&weightDecay=0&autoIntervene=1&interveneWd=1.5');
 		expect(await page.getByLabel(/Auto-intervene/).isChecked()).toBe(true);
 		await until(page, 'the auto-intervention', async () => ((await attr(page, LAB, 'auto-intervened')) ?? '') !== '');
 		expect(await attr(page, LAB, 'forecast-step')).toBe('none');
@@ -63,7 +49,7 @@ describe('the forecast', () => {
 	});
 
 	it('/embed/forecast loads with its URL state and clamps garbage', async () => {
-		const { page, errors, requests } = await openPage(browser, '/embed/forecast?split=fraction');
+		const { page, errors, requests } = await openPage(browser(), '/embed/forecast?split=fraction');
 		const fig = '[data-figure="forecast"]';
 		await until(page, 'the forecast study to load', async () => (await attr(page, fig, 'loaded')) === 'true', 20_000);
 		expect(await attr(page, fig, 'split')).toBe('fraction');
@@ -76,7 +62,7 @@ describe('the forecast', () => {
 		expect(requests).toEqual([]);
 		await page.close();
 
-		const bad = await openPage(browser, '/embed/forecast?split=%3Cscript%3E');
+		const bad = await openPage(browser(), '/embed/forecast?split=%3Cscript%3E');
 		expect(await attr(bad.page, fig, 'split')).toBe('seed');
 		expect(bad.errors).toEqual([]);
 		await bad.page.close();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 
 /**
  * "What the network learned" in a real browser, on the smallest grokking preset: the prediction table follows the
@@ -8,13 +8,7 @@ import { launch, openPage, SCREENSHOT_DIR } from './browser';
  * Waits poll data-* attributes (training speed depends on the machine).
  */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 interface Reading {
 	step: number;
@@ -39,7 +33,7 @@ const read = (page: Page): Promise<Reading> =>
 
 describe('what the network learned (grokking-small)', () => {
 	it('turns the table green with the test accuracy, concentrates the spectrum, reads the lottery', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?preset=grokking-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?preset=grokking-small');
 		const readings: Reading[] = [];
 		const t0 = Date.now();
 		for (;;) {

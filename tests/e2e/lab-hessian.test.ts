@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
+import { LAB, attr } from './lab-page';
 
 /**
  * The lab's Hessian at the probe's current state (issue 7 §5), in a real browser: the worker posts the smallest
  * Hessian eigenvalue at the current prototypes with every snapshot, the page exposes it, and the Hessian chart draws
  * it beside the closed form h₁ = (1 − ρ)/K, both labelled. Polls data-* attributes (no assumed training rate).
  */
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-const LAB = '[data-figure="lab"]';
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(`data-${name}`);
+const browser = useBrowser();
 
 describe('lab: Hessian at the probe’s current state', () => {
 	it('is posted per snapshot, finite, and plotted beside h₁ with both labels; zero console errors', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?preset=grokking-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?preset=grokking-small');
 		const t0 = Date.now();
 		while (!Number.isFinite(Number((await attr(page, 'hessian-at-state')) || 'x'))) {
 			if (Date.now() - t0 > 120_000) throw new Error('timed out waiting for the Hessian at the state');

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './browser';
+import { LAB, attr } from './lab-page';
 
 /** The lab at the limits of its sliders: whatever happens to the run, nothing non-finite is drawn. */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-const LAB = '[data-figure="lab"]';
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(`data-${name}`);
+const browser = useBrowser();
 
 describe('the lab at its limits', () => {
 	it('a run that cannot learn (lr 0.1, noise 0.02, no weight decay) pauses with an explanation and draws no NaN', async () => {
-		const { page, errors } = await openPage(browser, '/lab?lr=0.1&noise=0.02&weightDecay=0&v=1');
+		const { page, errors } = await openPage(browser(), '/lab?lr=0.1&noise=0.02&weightDecay=0&v=1');
 		const t0 = Date.now();
 		let reason = '';
 		while (!['nan', 'diverged'].includes(reason)) {
@@ -38,7 +29,7 @@ describe('the lab at its limits', () => {
 
 describe('the lab seed box and reset', () => {
 	it('refuses an empty or negative seed with a message, keeps the run, and restores the box on leaving it', async () => {
-		const { page, errors } = await openPage(browser, '/lab?preset=grokking-small&seed=3&v=1');
+		const { page, errors } = await openPage(browser(), '/lab?preset=grokking-small&seed=3&v=1');
 		await page.waitForSelector(`${LAB}[data-starting="false"]`, { timeout: 120_000 });
 		const box = page.locator('input[data-control="seed"]');
 		for (const bad of ['', '-7', '2.5']) {
@@ -60,7 +51,7 @@ describe('the lab seed box and reset', () => {
 	}, 150_000);
 
 	it('reset after a finished run starts it again from step 0', async () => {
-		const { page, errors } = await openPage(browser, '/lab?preset=grokking-small&v=1');
+		const { page, errors } = await openPage(browser(), '/lab?preset=grokking-small&v=1');
 		const t0 = Date.now();
 		while ((await attr(page, 'paused-reason')) !== 'finished') {
 			if (Date.now() - t0 > 170_000) throw new Error('the run did not finish');

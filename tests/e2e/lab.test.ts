@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 import { HYPER_RANGES, presetHyper } from '../../src/lib/state/lab';
+import { LAB, attr, num, until } from './lab-page';
 
 /**
  * The lab in a real browser. Training speed depends on the machine and the backend the worker measured (headless
@@ -9,31 +9,12 @@ import { HYPER_RANGES, presetHyper } from '../../src/lib/state/lab';
  * limit instead of assuming a rate. The smallest preset keeps it short.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-const LAB = '[data-figure="lab"]';
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(`data-${name}`);
-const num = async (page: Page, name: string) => Number(await attr(page, name));
-
-/** Poll until `check` holds; fail with `what` after `timeoutMs`. */
-async function until(page: Page, what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
-	const t0 = Date.now();
-	while (!(await check())) {
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await page.waitForTimeout(200);
-	}
-}
+const browser = useBrowser();
 
 describe('the lab', () => {
 	it('trains live: the step advances, weight decay changes without a reset, pause stops the counter', async () => {
 		const t0 = Date.now();
-		const { page, errors, requests } = await openPage(browser, '/lab?preset=grokking-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?preset=grokking-small');
 		expect(await page.locator(LAB).count()).toBe(1);
 
 		// Training starts by itself once the worker has measured the backends.
@@ -103,7 +84,7 @@ describe('the lab', () => {
 	});
 
 	it('SAE toy: its own metrics instead of accuracy', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?toy=sae&preset=sae-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?toy=sae&preset=sae-small');
 		await until(page, 'the SAE to train', async () => (await num(page, 'step')) > 0 && (await num(page, 'snapshots')) >= 2);
 		expect(await attr(page, 'toy')).toBe('sae');
 		expect(await attr(page, 'train-acc')).toBe('');
@@ -117,7 +98,7 @@ describe('the lab', () => {
 	});
 
 	it('garbage in the URL falls back to defaults without an error', async () => {
-		const { page, errors } = await openPage(browser, '/lab?toy=%3Cscript%3E&preset=nope&seed=-1e99&weightDecay=abc&lr=1e9');
+		const { page, errors } = await openPage(browser(), '/lab?toy=%3Cscript%3E&preset=nope&seed=-1e99&weightDecay=abc&lr=1e9');
 		expect(await attr(page, 'toy')).toBe('grokking');
 		expect(await num(page, 'weight-decay')).toBe(presetHyper('grokking').weightDecay);
 		expect(await num(page, 'lr')).toBe(HYPER_RANGES.lr.max);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 
 // The trainer's own statistics (computed on unrounded purities during the run), to check the figure against.
 const trace = JSON.parse(readFileSync('content/data/sae-lottery-trace.json', 'utf8')) as {
@@ -9,13 +9,7 @@ const trace = JSON.parse(readFileSync('content/data/sae-lottery-trace.json', 'ut
 };
 const measured = (seed: number) => trace.runs.find((r) => r.seed === seed)!.lottery['0.05'];
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const FIG = '[data-figure="lottery"]';
 const num = async (page: Page, name: string) => Number(await page.locator(FIG).getAttribute(`data-${name}`));
@@ -26,7 +20,7 @@ async function loaded(page: Page) {
 
 describe('the lottery embed', () => {
 	it('shows finite statistics that match the measured runs, with zero console errors and no outside requests', async () => {
-		const { page, errors, requests } = await openPage(browser, '/embed/lottery');
+		const { page, errors, requests } = await openPage(browser(), '/embed/lottery');
 		await loaded(page);
 		const m = measured(1);
 		expect(await num(page, 'seed')).toBe(1);
@@ -44,7 +38,7 @@ describe('the lottery embed', () => {
 	});
 
 	it('another seed from the menu or the URL changes the numbers; bad URL state falls back to defaults', async () => {
-		const { page, errors } = await openPage(browser, '/embed/lottery');
+		const { page, errors } = await openPage(browser(), '/embed/lottery');
 		await loaded(page);
 		const s1 = await num(page, 'spearman');
 		await page.locator(`${FIG} select`).first().selectOption('2');
@@ -53,7 +47,7 @@ describe('the lottery embed', () => {
 		expect(Math.abs((await num(page, 'spearman')) - measured(2).spearman)).toBeLessThan(0.02);
 		expect(await num(page, 'spearman')).not.toBe(s1);
 		await page.close();
-		const bad = await openPage(browser, '/embed/lottery?seed=banana&t=-7');
+		const bad = await openPage(browser(), '/embed/lottery?seed=banana&t=-7');
 		await loaded(bad.page);
 		expect(await num(bad.page, 'seed')).toBe(1);
 		expect(Number(await bad.page.locator('.lottery-view').getAttribute('data-lottery-step'))).toBe(0);
@@ -63,7 +57,7 @@ describe('the lottery embed', () => {
 	});
 
 	it('the scrubber is keyboard-operable: End shows the final step, where Spearman to the final purity is 1', async () => {
-		const { page, errors } = await openPage(browser, '/embed/lottery');
+		const { page, errors } = await openPage(browser(), '/embed/lottery');
 		await loaded(page);
 		const view = page.locator('.lottery-view');
 		const early = Number(await view.getAttribute('data-lottery-step'));
@@ -84,7 +78,7 @@ describe('the lottery embed', () => {
 
 describe('the lab feeds the same lottery view live', () => {
 	it('SAE toy: once the early step is passed, the lottery shows finite statistics from the live snapshots', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?toy=sae&preset=sae-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?toy=sae&preset=sae-small');
 		const ready = page.locator('.lab-lottery[data-lottery-ready="true"]');
 		await ready.waitFor({ timeout: 240_000 });
 		const view = page.locator('.lab-lottery .lottery-view');

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { launch } from './browser';
+import { useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the pitchfork figure on a slow state', () => {
 	it('computes the bifurcation branch off the main thread (K = 8, anisotropic, n = 800 blocked the page 4.6 s)', async () => {
-		const page = await browser.newPage();
+		const page = await browser().newPage();
 		const errors: string[] = [];
 		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 		page.on('pageerror', (e) => errors.push(String(e)));

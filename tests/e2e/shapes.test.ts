@@ -1,25 +1,19 @@
 // The shapes figure in real Chromium: /embed/shapes loads every saved run with zero console errors, and a run can
 // be picked with the keyboard (URL state).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 import type { ShapesFile } from '../../src/lib/content/shapes-extract';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 // What the build wrote from content/data (scripts/extract-trajectories.ts): the figure must draw all of it.
 const built = JSON.parse(readFileSync('build/data/shapes-trajectories.json', 'utf8')) as ShapesFile;
 
 describe('shapes figure', () => {
 	it('/embed/shapes draws every saved run, names the shapes, zero console errors, no outside requests', async () => {
-		const { page, errors, requests } = await openPage(browser, '/embed/shapes');
+		const { page, errors, requests } = await openPage(browser(), '/embed/shapes');
 		const fig = page.locator('[data-figure="shapes"][data-loaded="true"]');
 		await fig.waitFor();
 		expect(built.runs.length).toBeGreaterThan(10);
@@ -43,7 +37,7 @@ describe('shapes figure', () => {
 	});
 
 	it('selecting a run updates its tag and the link; a malformed run index is clamped', async () => {
-		const { page, errors } = await openPage(browser, '/embed/shapes?run=0');
+		const { page, errors } = await openPage(browser(), '/embed/shapes?run=0');
 		const fig = page.locator('[data-figure="shapes"][data-loaded="true"]');
 		await fig.waitFor();
 		expect(await fig.getAttribute('data-run')).toBe('0');
@@ -54,7 +48,7 @@ describe('shapes figure', () => {
 		expect(await fig.getAttribute('data-run-shape')).toBe(built.runs[4].events.shape);
 		expect(page.url()).toContain('run=4');
 		await page.close();
-		const bad = await openPage(browser, '/embed/shapes?run=banana');
+		const bad = await openPage(browser(), '/embed/shapes?run=banana');
 		await bad.page.locator('[data-figure="shapes"][data-loaded="true"]').waitFor();
 		expect(Number(await bad.page.locator('[data-figure="shapes"]').getAttribute('data-run'))).toBeGreaterThanOrEqual(0);
 		expect(errors.concat(bad.errors)).toEqual([]);

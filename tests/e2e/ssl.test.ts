@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
+import { LAB, attr, num, until } from './lab-page';
 
 /**
  * The SSL toy in a real browser: it trains in the worker with the kernel-mode probe, the digits come from the site
  * itself, and the URL state is clamped. Waits poll data-* attributes; the speed log is a measurement, not an assertion.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-const LAB = '[data-figure="lab"]';
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(`data-${name}`);
-const num = async (page: Page, name: string) => Number(await attr(page, name));
-
-async function until(page: Page, what: string, check: () => Promise<boolean>, timeoutMs = 120_000) {
-	const t0 = Date.now();
-	while (!(await check())) {
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await page.waitForTimeout(250);
-	}
-}
+const browser = useBrowser();
 
 describe('the SSL toy in the lab', () => {
 	it('/lab?toy=ssl trains with the kernel probe, kNN accuracy and its raw-input baseline', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?toy=ssl');
+		const { page, errors, requests } = await openPage(browser(), '/lab?toy=ssl');
 		await until(page, 'training to start', async () => (await attr(page, 'running')) === 'true');
 		const t0 = Date.now();
 		expect(await attr(page, 'toy')).toBe('ssl');
@@ -70,7 +52,7 @@ describe('the SSL toy in the lab', () => {
 	});
 
 	it('digits from the site itself, τ from the URL', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?toy=ssl&data=digits&tau=0.2');
+		const { page, errors, requests } = await openPage(browser(), '/lab?toy=ssl&data=digits&tau=0.2');
 		await until(page, 'two digits snapshots', async () => (await num(page, 'snapshots')) >= 2);
 		expect(await attr(page, 'preset')).toBe('ssl-digits');
 		expect(await num(page, 'tau')).toBe(0.2);
@@ -82,7 +64,7 @@ describe('the SSL toy in the lab', () => {
 	});
 
 	it('switching the data source restarts the run on the other data; garbage SSL state is clamped', async () => {
-		const { page, errors } = await openPage(browser, '/lab?toy=ssl&data=%3Cx%3E&tau=-5');
+		const { page, errors } = await openPage(browser(), '/lab?toy=ssl&data=%3Cx%3E&tau=-5');
 		expect(await attr(page, 'ssl-data')).toBe('synthetic');
 		await until(page, 'the run to start', async () => (await attr(page, 'preset')) === 'ssl');
 		expect(await num(page, 'tau')).toBe(0.02);
@@ -97,7 +79,7 @@ describe('the SSL toy in the lab', () => {
 
 describe('the SSL figure (measured runs)', () => {
 	it('draws the saved runs in the article and in /embed/ssl, τ = 0.5 never crossing', async () => {
-		const { page, errors, requests } = await openPage(browser, '/embed/ssl?runs=tau');
+		const { page, errors, requests } = await openPage(browser(), '/embed/ssl?runs=tau');
 		const fig = page.locator('[data-figure="ssl"]');
 		await page.waitForSelector('[data-figure="ssl"][data-loaded="true"]');
 		expect(await fig.getAttribute('data-runs')).toBe('3');

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SCREENSHOT_DIR } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, openPage, useBrowser } from './browser';
 import { uploadFixtures } from '../../src/lib/train/upload-fixtures';
+import { LAB, attr, num, until } from './lab-page';
 
 /**
  * "Your activations" in a real browser: the one-click example and a valid file train (data-source="upload"); every
@@ -9,26 +10,9 @@ import { uploadFixtures } from '../../src/lib/train/upload-fixtures';
  * Waits poll the lab's data-* attributes (speed depends on the backend the worker measured).
  */
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
-const LAB = '[data-figure="lab"]';
 const ALERT = '[data-control="upload-alert"]';
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(`data-${name}`);
-const num = async (page: Page, name: string) => Number(await attr(page, name));
-
-async function until(page: Page, what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
-	const t0 = Date.now();
-	while (!(await check())) {
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await page.waitForTimeout(150);
-	}
-}
 
 const file = (name: string, bytes: Uint8Array) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
 
@@ -40,7 +24,7 @@ async function refusal(page: Page, says: RegExp, what: string): Promise<void> {
 
 describe('your activations in the lab', () => {
 	it('refuses each malformed file with a reason, keeps the run, then trains on the example and on a valid file', async () => {
-		const { page, errors, requests } = await openPage(browser, '/lab?preset=grokking-small');
+		const { page, errors, requests } = await openPage(browser(), '/lab?preset=grokking-small');
 		const acts = page.locator(`${LAB} input[type="file"][data-control="upload-activations"]`);
 		const labels = page.locator(`${LAB} input[type="file"][data-control="upload-labels"]`);
 		await until(page, 'the grokking run to train', async () => (await num(page, 'step')) > 0);
