@@ -2,6 +2,7 @@
  * content/data/sae-lottery-trace.json → the lottery figure's file (static/data/lottery.json at build time): per seed
  * the evaluation steps, every atom's purity in percent (−1 dead), the baseline and the early step, plus provenance.
  */
+import { provenanceOf } from './sweep-table';
 export interface LotteryFileRun {
 	seed: number;
 	steps: number[];
@@ -30,9 +31,7 @@ interface TraceDoc {
 export function extractLottery(doc: TraceDoc): LotteryFile {
 	if (!Array.isArray(doc.runs) || doc.runs.length === 0) throw new Error('sae-lottery-trace.json has no runs');
 	return {
-		command: doc.command,
-		date: doc.date,
-		backend: doc.backend,
+		...provenanceOf(doc),
 		preset: doc.preset,
 		runs: doc.runs.map((r) => {
 			const early = r.lottery['0.05'];

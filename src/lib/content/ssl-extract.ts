@@ -4,6 +4,7 @@
  */
 import { crossingAfterDip } from '$lib/train/ssl-crossing';
 import type { SweepDocument } from '$lib/content/sweep-table';
+import { provenanceOf } from './sweep-table';
 
 export type SslGroup = 'synthetic' | 'digits' | 'tau';
 export const SSL_GROUPS: readonly SslGroup[] = ['synthetic', 'digits', 'tau'];
@@ -29,9 +30,7 @@ export interface SslFile {
 
 export function extractSsl(doc: SweepDocument): SslFile {
 	return {
-		command: doc.command,
-		date: doc.date,
-		backend: doc.backend,
+		...provenanceOf(doc),
 		runs: doc.runs.map((r) => {
 			const t = r.trajectory ?? {};
 			const step = (t.step ?? []).map((v) => v ?? NaN);

@@ -89,3 +89,8 @@ export function saeTable(doc: SweepDocument): string {
 	];
 	return ['| statistic | value (range over seeds) |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
+
+/** Where a saved run file came from: every file trimmed for the browser carries these, and its figure prints them. */
+export function provenanceOf(doc: { command: string; date: string; backend: string }): { command: string; date: string; backend: string } {
+	return { command: doc.command, date: doc.date, backend: doc.backend };
+}

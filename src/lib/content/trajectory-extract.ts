@@ -4,6 +4,7 @@
  */
 import type { SweepDocument } from '$lib/content/sweep-table';
 import type { GrokkingSummary } from '$lib/train/run-summary';
+import { provenanceOf } from './sweep-table';
 
 export interface TrajectoryRun {
 	seed: number;
@@ -28,9 +29,7 @@ export interface TrajectoryFile {
 
 export function extractTrajectories(doc: SweepDocument): TrajectoryFile {
 	return {
-		command: doc.command,
-		date: doc.date,
-		backend: doc.backend,
+		...provenanceOf(doc),
 		preset: doc.preset,
 		runs: doc.runs.map((r) => {
 			const t = r.trajectory ?? {};
