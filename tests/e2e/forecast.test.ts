@@ -35,8 +35,9 @@ describe('the forecast', () => {
 	it('auto-intervenes on a run without weight decay, and says so', async () => {
 		const { page, errors } = await openPage(browser(), '/lab?preset=grokking-small&weightDecay=0&autoIntervene=1&interveneWd=1.5');
 		expect(await page.getByLabel(/Auto-intervene/).isChecked()).toBe(true);
+		// On a fast machine the next snapshot may already have restarted the forecast at the new weight decay, so the
+		// "no escape" verdict that triggered the intervention is checked in the run's note below, which keeps it.
 		await until(page, 'the auto-intervention', async () => ((await attr(page, LAB, 'auto-intervened')) ?? '') !== '');
-		expect(await attr(page, LAB, 'forecast-step')).toBe('none');
 		await until(page, 'the raised weight decay in force', async () => Number(await attr(page, LAB, 'weight-decay-in-force')) === 1.5);
 		const note = ((await page.locator('[data-forecast-panel] [role="status"]').textContent()) ?? '').replace(/\s+/g, ' ');
 		expect(note).toMatch(new RegExp(`at step ${await attr(page, LAB, 'auto-intervened')} the forecast said no escape, so weight decay was raised from 0 to 1\\.5`));
