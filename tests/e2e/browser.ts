@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 
 export const SCREENSHOT_DIR = 'tests/output/screenshots';
 
-/** Launch Debian's Chromium with the flags from shared/browser.md (no network; Playwright gives it a fresh profile). */
+/** Launch Debian's Chromium without network chatter (background networking, component updates and sync off: this
+ * machine refuses outside connections); Playwright gives it a fresh profile. */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
 	mkdirSync(SCREENSHOT_DIR, { recursive: true });
 	return chromium.launch({

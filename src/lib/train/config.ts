@@ -48,7 +48,7 @@ interface CommonConfig extends ProbeConfig {
 	/** AdamW moments. */
 	beta1: number;
 	beta2: number;
-	/** Adam epsilon, explicit (tfjs' backend-dependent default differs on WebGL; browser.md gotcha 2). */
+	/** Adam epsilon, explicit (tfjs' default comes from the backend: 1e-4 on WebGL, 1e-7 elsewhere). */
 	epsilon: number;
 	/** Initial hyper-parameters. */
 	hyper: Hyper;

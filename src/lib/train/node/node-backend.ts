@@ -1,6 +1,6 @@
 /**
  * Backend setup for Node (CLI, bench, unit tests): wasm from the installed package, or cpu if wasm fails — saying so.
- * (tfjs-node cannot be installed here; browser.md.)
+ * (Not tfjs-node: its install step downloads a native binary, which fails on machines without outside network.)
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';

@@ -1,6 +1,6 @@
 /**
- * Choose the tfjs backend by measurement, not by name (browser.md: on a software GPU, WebGPU is ~20× slower than
- * wasm). Each candidate is set up, then runs real training steps of the toy's mid-sized preset: one untimed step
+ * Choose the tfjs backend by measurement, not by name (measured here: on a software GPU, WebGPU is ~20× slower
+ * than wasm). Each candidate is set up, then runs real training steps of the toy's mid-sized preset: one untimed step
  * (shader compilation), then a few timed ones ended by an awaited read. The fastest wins; failures and backends far
  * slower than the best so far are rejected with their reason. The CPU backend is only tried when nothing else works.
  */

@@ -49,7 +49,7 @@ export const browserBackends: BackendProvider = {
 	async choose(config, init) {
 		if (!wasmPathSet) {
 			if (!init.wasmPath) throw new Error('init: wasmPath (the URL of the folder holding the .wasm files) is required');
-			// Threaded wasm fails after bundling (browser.md gotcha 6).
+			// Threaded wasm fails after Vite's bundling (measured): single-threaded wasm.
 			tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 			setWasmPaths(init.wasmPath.endsWith('/') ? init.wasmPath : `${init.wasmPath}/`);
 			wasmPathSet = true;
