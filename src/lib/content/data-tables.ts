@@ -40,7 +40,7 @@ export function dataTables(docs: Record<string, SweepDocument>): Record<string, 
 	}
 	const sae = docs['sae-lottery'];
 	if (sae) out['sae-lottery'] = saeTable(sae) + provenance(sae);
-	// Shapes and the paper-vs-us table (content/08-shapes.md, content/14-paper.md).
+	// Shapes and the paper-vs-us table (content/08-shapes.md, content/13-paper.md).
 	Object.assign(out, storyTables(docs));
 	// SSL (issue 7 §1): seeds per data source, and the τ sweep.
 	const ssl = ['ssl-synthetic', 'ssl-digits', 'ssl-tau'].map((k) => docs[k]).filter((d): d is SweepDocument => d !== undefined);

@@ -49,7 +49,7 @@ function noArcLearning(doc: SweepDocument | undefined): string {
 	return ` But the crossing is not necessary for learning: at weight decay ${[...new Set(learners.map((r) => r.weightDecay))].join(', ')}, ${learners.length} of ${doc.runs.length} seeds never reach ρ = 1 (ρ max ${range(s.map((x) => x.rhoMax), 2)}) and still reach test accuracy ${range(s.map((x) => x.finalTestAcc), 2)}; <code>content/data/grokking-wd5.json</code>.`;
 }
 
-/** The claims table of content/14-paper.md. */
+/** The claims table of content/13-paper.md. */
 function paperTable(docs: Record<string, SweepDocument>): string {
 	const grok = docs['grokking-sweep'];
 	const sae = docs['sae-lottery'];
