@@ -4,52 +4,22 @@
  * Prints wall time (best of a few runs), path-steps actually advanced (escaped paths are dropped), ns per path-step,
  * and how many time steps of 2000 active paths fit in an 8 ms frame budget.
  */
-import { simulateNormalForm, type NormalFormParams, type SimulationResult } from '../src/lib/dynamics';
+import {
+	PLATEAU_REFERENCES,
+	plateauReference,
+	RAMP_REFERENCES,
+	REFERENCE_PATHS as PATHS,
+	rampReference,
+	simulateNormalForm,
+	type NormalFormParams,
+	type SimulationResult
+} from '../src/lib/dynamics';
 
 interface Case {
 	label: string;
 	reference: number;
 	params: NormalFormParams;
 	repeats: number;
-}
-
-const PATHS = 2000;
-
-function ramp(epsilon: number, sigma: number, reference: number): Case {
-	return {
-		label: `ramp ε=${epsilon} σ=${sigma}`,
-		reference,
-		repeats: 3,
-		params: {
-			schedule: { kind: 'ramp', epsilon, t0: -5 / Math.sqrt(epsilon) },
-			gamma: 0,
-			sigma,
-			aTh: 0.1,
-			dt: 0.02,
-			tMax: 400,
-			paths: PATHS,
-			seed: 1
-		}
-	};
-}
-
-function plateau(gamma: number, dt: number, reference: number): Case {
-	const eta = 0.011 - gamma;
-	return {
-		label: `plateau γ=${gamma} dt=${dt}`,
-		reference,
-		repeats: dt < 0.1 ? 1 : 3,
-		params: {
-			schedule: { kind: 'plateau', mu0: 0.011 },
-			gamma,
-			sigma: 1e-5,
-			aTh: 0.3 * Math.sqrt(eta),
-			dt,
-			tMax: 50_000,
-			paths: PATHS,
-			seed: 1
-		}
-	};
 }
 
 /** Path-steps advanced: each path runs from the start until its escape (or the end). */
@@ -60,18 +30,20 @@ function pathSteps(r: SimulationResult, dt: number): number {
 }
 
 const cases: Case[] = [
-	ramp(1e-2, 1e-2, 16.1),
-	ramp(1e-2, 1e-4, 34.3),
-	ramp(1e-2, 1e-6, 45.8),
-	ramp(1e-2, 1e-8, 55.0),
-	ramp(1e-3, 1e-4, 103.7),
-	ramp(1e-3, 1e-6, 141.0),
-	plateau(0, 0.2, 594),
-	plateau(0.008, 0.2, 1771),
-	plateau(0.01, 0.2, 4131),
-	plateau(0, 0.02, 594),
-	plateau(0.008, 0.02, 1771),
-	plateau(0.01, 0.02, 4131)
+	...RAMP_REFERENCES.map(({ epsilon, sigma, median }) => ({
+		label: `ramp ε=${epsilon} σ=${sigma}`,
+		reference: median,
+		repeats: 3,
+		params: rampReference(epsilon, sigma)
+	})),
+	...[0.2, 0.02].flatMap((dt) =>
+		PLATEAU_REFERENCES.map(({ gamma, median }) => ({
+			label: `plateau γ=${gamma} dt=${dt}`,
+			reference: median,
+			repeats: dt < 0.1 ? 1 : 3,
+			params: plateauReference(gamma, dt)
+		}))
+	)
 ];
 
 // Warm up the JIT.

@@ -70,7 +70,7 @@ for (const n of Ns) {
 		});
 		const emMs = time(() => {
 			const em = runEM(centred, n, d, state.prototypes!, K, beta.beta, { steps: 5 });
-			freeEnergy(centred, n, d, em.prototypes, K, beta.beta);
+			freeEnergy({ Z: centred, n, d }, { prototypes: em.prototypes, K, beta: beta.beta });
 		});
 		rows.push([
 			String(n),

@@ -9,3 +9,4 @@ export * from './predict-escape';
 export * from './lag';
 export { GaussianSource, Xoshiro128 } from '../random';
 export * from './eta-fit';
+export * from './reference-settings';

@@ -1,54 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { NormalFormSimulation, simulateNormalForm } from './simulate';
 import { plateauEscapeTimeSaturated, rampDeterministicEscapeTime } from './predictions';
+import { PLATEAU_REFERENCES, plateauReference, RAMP_REFERENCES, rampReference } from './reference-settings';
 import type { NormalFormParams } from './types';
 
-/** Starting the noisy ramp 5/√ε before the crossing lets the noise settle to its quasi-stationary level, as the
- * Berglund–Gentz formula assumes (starting at the crossing instead gives medians ~3% later). */
-function rampReference(epsilon: number, sigma: number, seed = 1): NormalFormParams {
-	return {
-		schedule: { kind: 'ramp', epsilon, t0: -5 / Math.sqrt(epsilon) },
-		gamma: 0,
-		sigma,
-		aTh: 0.1,
-		dt: 0.02,
-		tMax: 400,
-		paths: 2000,
-		seed
-	};
-}
-
-/**
- * Plateau reference of docs/theory.md §5 (μ0 = 0.011, σ = 1e-5, a_th = 0.3√η). dt = 0.2 instead of 0.02 to keep the
- * test fast: η·dt ≤ 0.0022, so the Euler bias is far below the ~0.6% sampling error of a 2000-path median.
- */
-function plateauReference(gamma: number, seed = 1): NormalFormParams {
-	const eta = 0.011 - gamma;
-	return {
-		schedule: { kind: 'plateau', mu0: 0.011 },
-		gamma,
-		sigma: 1e-5,
-		aTh: 0.3 * Math.sqrt(eta),
-		dt: 0.2,
-		tMax: 50_000,
-		paths: 2000,
-		seed
-	};
-}
+/** dt = 0.2 instead of 0.02 for the plateau keeps the test fast: η·dt ≤ 0.0022, so the Euler bias is far below the
+ * ~0.6% sampling error of a 2000-path median. */
+const plateauAt = (gamma: number) => plateauReference(gamma, 0.2);
 
 const relErr = (value: number, target: number) => Math.abs(value / target - 1);
 
 describe('noisy ramp against the §5 reference medians (2000 paths, dt 0.02)', () => {
-	const cases: [epsilon: number, sigma: number, reference: number, tolerance: number][] = [
+	for (const { epsilon, sigma, median: reference } of RAMP_REFERENCES) {
 		// σ = 1e-2 is outside the small-noise regime of the formula; the spec gives no tolerance: we use ±5%.
-		[1e-2, 1e-2, 16.1, 0.05],
-		[1e-2, 1e-4, 34.3, 0.03],
-		[1e-2, 1e-6, 45.8, 0.03],
-		[1e-2, 1e-8, 55.0, 0.03],
-		[1e-3, 1e-4, 103.7, 0.03],
-		[1e-3, 1e-6, 141.0, 0.03]
-	];
-	for (const [epsilon, sigma, reference, tolerance] of cases) {
+		const tolerance = sigma >= 1e-2 ? 0.05 : 0.03;
 		it(`ε = ${epsilon}, σ = ${sigma}: median ≈ ${reference}`, () => {
 			const r = simulateNormalForm(rampReference(epsilon, sigma));
 			expect(r.escapedFraction).toBe(1);
@@ -92,15 +57,10 @@ describe('noiseless ramp against √(t0² + (2/ε) ln(a_th/a0))', () => {
 });
 
 describe('plateau against the §5 reference (μ0 = 0.011, σ = 1e-5, a_th = 0.3√η)', () => {
-	const refs: [gamma: number, reference: number][] = [
-		[0, 594],
-		[0.008, 1771],
-		[0.01, 4131]
-	];
 	const lags: number[] = [];
-	for (const [gamma, reference] of refs) {
+	for (const { gamma, median: reference } of PLATEAU_REFERENCES) {
 		it(`γ = ${gamma}: median ≈ ${reference}`, () => {
-			const r = simulateNormalForm(plateauReference(gamma));
+			const r = simulateNormalForm(plateauAt(gamma));
 			expect(r.escapedFraction).toBe(1);
 			expect(relErr(r.median, reference)).toBeLessThan(0.03);
 			expect(relErr(r.median, r.prediction as number)).toBeLessThan(0.03);
@@ -119,7 +79,7 @@ describe('plateau against the §5 reference (μ0 = 0.011, σ = 1e-5, a_th = 0.3�
 		expect(lags[2]).toBeGreaterThan(lags[1]);
 	});
 	it('never escapes when γ ≥ μ0 and σ is tiny: Infinity, no prediction, capped at tMax', () => {
-		const r = simulateNormalForm({ ...plateauReference(0), gamma: 0.012, aTh: 0.03, tMax: 2000, paths: 200 });
+		const r = simulateNormalForm({ ...plateauAt(0), gamma: 0.012, aTh: 0.03, tMax: 2000, paths: 200 });
 		expect(r.escapedFraction).toBe(0);
 		expect(r.median).toBe(Infinity);
 		expect(r.prediction).toBeNull();

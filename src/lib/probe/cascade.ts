@@ -82,10 +82,10 @@ export function cascade(
 			prototypes,
 			kEff: kEffOf(current, K, d, trace),
 			spread: spreadOf(current, K, d, lambda1).spread,
-			freeEnergy: freeEnergy(centred, n, d, current, K, beta),
+			freeEnergy: freeEnergy({ Z: centred, n, d }, { prototypes: current, K, beta }),
 			iterations: em.iterations,
 			converged: em.converged,
-			clusterLambdaMax: options.clusterSpectra ? clusterLambdaMax(centred, n, d, current, K, beta) : undefined
+			clusterLambdaMax: options.clusterSpectra ? clusterLambdaMax({ Z: centred, n, d }, { prototypes: current, K, beta }) : undefined
 		});
 	}
 	return { lambda1, trace, betaC: lambda1 > 0 ? 1 / lambda1 : Infinity, steps };

@@ -1,20 +1,15 @@
 import { responsibilities } from './responsibilities';
 import { symmetricEigen } from './symmetric-eigen';
-import type { Matrix } from './types';
+import type { Mixture, Points } from './types';
 
 /**
  * λmax(C_k) for each prototype, C_k = Σ_n p_nk (z_n − μ_k)(z_n − μ_k)ᵀ / Σ_n p_nk the responsibility-weighted
  * covariance: cluster k splits again when β·λmax(C_k) = 1 (docs/theory.md §2). Cost K·N·d².
  */
-export function clusterLambdaMax(
-	Z: Matrix,
-	n: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number
-): number[] {
-	const P = responsibilities(Z, n, d, prototypes, K, beta);
+export function clusterLambdaMax(points: Points, mixture: Mixture): number[] {
+	const { Z, n, d } = points;
+	const { prototypes, K } = mixture;
+	const P = responsibilities(points, mixture);
 	const out: number[] = [];
 	const C = new Float64Array(d * d);
 	const x = new Float64Array(d);

@@ -1,16 +1,11 @@
 import { responsibilities } from './responsibilities';
-import type { Matrix } from './types';
+import type { Mixture, Points } from './types';
 
 /** ∂F/∂μ_k = (1/N) Σ_n p_nk (μ_k − z_n) (docs/theory.md §1), K×d row-major. */
-export function freeEnergyGradient(
-	Z: Matrix,
-	n: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number
-): Float64Array {
-	const P = responsibilities(Z, n, d, prototypes, K, beta);
+export function freeEnergyGradient(points: Points, mixture: Mixture): Float64Array {
+	const { Z, n, d } = points;
+	const { prototypes, K } = mixture;
+	const P = responsibilities(points, mixture);
 	const g = new Float64Array(K * d);
 	for (let r = 0; r < n; r++) {
 		for (let k = 0; k < K; k++) {

@@ -1,6 +1,6 @@
 import { hessianOperator } from './hessian-operator';
 import { lanczos } from './lanczos';
-import type { Matrix } from './types';
+import type { Mixture, Points } from './types';
 
 export interface HessianAtState {
 	/** Smallest eigenvalue of ∂²F/∂μ² at the given prototypes (NaN if not computed). */
@@ -21,16 +21,12 @@ export interface HessianAtState {
  * usually cuts the iterations to a handful.
  */
 export function hessianMinAtState(
-	Z: Matrix,
-	n: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number,
+	points: Points,
+	mixture: Mixture,
 	options: { start?: Float64Array | null; maxIter?: number; tol?: number; seed?: number } = {}
 ): HessianAtState {
-	const p = K * d;
-	const r = lanczos(hessianOperator(Z, n, d, prototypes, K, beta), p, 1, {
+	const p = mixture.K * points.d;
+	const r = lanczos(hessianOperator(points, mixture), p, 1, {
 		which: 'smallest',
 		start: options.start && options.start.length === p ? options.start : null,
 		maxIter: options.maxIter ?? 60,

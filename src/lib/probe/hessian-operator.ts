@@ -1,6 +1,7 @@
-import { prototypeHalfNorms, prototypeScores, prototypeScores4, softmaxRows } from './prototype-scores';
+import { mixtureScorer, scoreRows, softmaxRows, type Scorer } from './prototype-scores';
 import { loadPoints, scores } from './mixture-fast';
-import type { Matrix } from './types';
+import { addScaledRow, rank4Rows } from './rank4-accumulate';
+import type { Mixture, Points } from './types';
 
 /**
  * The exact Hessian of F at fixed prototypes as an operator V ↦ HV (the same product as hessianVectorProduct,
@@ -8,37 +9,23 @@ import type { Matrix } from './types';
  * each product costs two N·K·d passes (Z·Vᵀ and the rank-4 accumulation of c_nk z_n), four rows at a time, with no
  * exp — what Lanczos calls repeatedly (docs/theory.md §2).
  */
-export function hessianOperator(
-	Z: Matrix,
-	n: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number
-): (V: Float64Array, out: Float64Array) => void {
+export function hessianOperator(points: Points, mixture: Mixture): (V: Float64Array, out: Float64Array) => void {
+	const { Z, n, d } = points;
+	const { prototypes, K, beta } = mixture;
 	const P = new Float64Array(n * K);
 	const weight = new Float64Array(K);
-	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
-	const blocked = Z instanceof Float64Array;
-	const pts = blocked ? loadPoints(Z as Float64Array, n, d, K) : null;
-	let r = 0;
+	const pts = Z instanceof Float64Array ? loadPoints(Z, n, d, K) : null;
 	if (pts) {
 		// The responsibilities from the kernel's scores (Z·Mᵀ in one pass), then the softmax per row.
 		const mem = scores(pts, prototypes, beta);
 		P.set(mem.subarray(pts.sOff, pts.sOff + n * K));
 		softmaxRows(P, n, K, weight);
-		r = n;
-	} else if (blocked) {
-		for (; r + 4 <= n; r += 4) {
-			const s = P.subarray(r * K, (r + 4) * K);
-			prototypeScores4(Z, r * d, d, prototypes, K, beta, half, s);
-			softmaxRows(s, 4, K, weight);
-		}
-	}
-	for (; r < n; r++) {
-		const s = P.subarray(r * K, (r + 1) * K);
-		prototypeScores(Z, r * d, d, prototypes, K, beta, half, s);
-		softmaxRows(s, 1, K, weight);
+	} else {
+		const s = new Float64Array(4 * K);
+		scoreRows(points, mixtureScorer(mixture, d), s, (r, rows) => {
+			softmaxRows(s, rows, K, weight);
+			P.set(rows === 4 ? s : s.subarray(0, K), r * K);
+		});
 	}
 	if (pts) {
 		// The two passes on the WebAssembly kernels: zv = Z·Vᵀ (`scores`), then cz = cᵀZ (`accum`), with the
@@ -81,7 +68,8 @@ export function hessianOperator(
 			}
 		};
 	}
-	const zeroHalf = new Float64Array(K);
+	// z·V_k as "scores" against V with β = 1 and no half norms.
+	const byV: Scorer = { prototypes, K, beta: 1, halfNorms: new Float64Array(K) };
 	const zv = new Float64Array(4 * K);
 	const muV = new Float64Array(K);
 	const cSum = new Float64Array(K);
@@ -109,35 +97,12 @@ export function hessianOperator(
 				}
 			}
 		};
-		let row = 0;
-		if (blocked) {
-			for (; row + 4 <= n; row += 4) {
-				const o0 = row * d;
-				const o1 = o0 + d;
-				const o2 = o1 + d;
-				const o3 = o2 + d;
-				prototypeScores4(Z as Float64Array, o0, d, V, K, 1, zeroHalf, zv);
-				coefficients(row, 4);
-				for (let k = 0; k < K; k++) {
-					const m = k * d;
-					const c0 = c[k];
-					const c1 = c[K + k];
-					const c2 = c[2 * K + k];
-					const c3 = c[3 * K + k];
-					for (let j = 0; j < d; j++) cz[m + j] += c0 * Z[o0 + j] + c1 * Z[o1 + j] + (c2 * Z[o2 + j] + c3 * Z[o3 + j]);
-				}
-			}
-		}
-		for (; row < n; row++) {
-			const o = row * d;
-			prototypeScores(Z, o, d, V, K, 1, zeroHalf, zv);
-			coefficients(row, 1);
-			for (let k = 0; k < K; k++) {
-				const ck = c[k];
-				const m = k * d;
-				for (let j = 0; j < d; j++) cz[m + j] += ck * Z[o + j];
-			}
-		}
+		byV.prototypes = V;
+		scoreRows(points, byV, zv, (row, rows) => {
+			coefficients(row, rows);
+			if (rows === 4) rank4Rows(cz, K, Z as Float64Array, row * d, d, c);
+			else for (let k = 0; k < K; k++) addScaledRow(cz, k * d, Z, row * d, d, c[k]);
+		});
 		for (let k = 0; k < K; k++) {
 			for (let j = 0; j < d; j++) {
 				const i = k * d + j;

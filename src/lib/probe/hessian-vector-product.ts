@@ -1,6 +1,6 @@
-import { prototypeHalfNorms, prototypeScores } from './prototype-scores';
+import { mixtureScorer, prototypeScores } from './prototype-scores';
 import { softmaxRow } from './softmax-row';
-import type { Matrix } from './types';
+import type { Mixture, Points } from './types';
 
 /**
  * Exact Hessian–vector product of F w.r.t. all prototypes, at ANY prototype state (for a Lanczos check away from
@@ -9,19 +9,12 @@ import type { Matrix } from './types';
  * At the symmetric state this is (1/K)[V_k − βΣ(V_k − V̄)], the closed form of docs/theory.md §2.
  * V and the result are K×d row-major.
  */
-export function hessianVectorProduct(
-	Z: Matrix,
-	n: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number,
-	V: Float64Array,
-	out?: Float64Array
-): Float64Array {
+export function hessianVectorProduct(points: Points, mixture: Mixture, V: Float64Array, out?: Float64Array): Float64Array {
+	const { Z, n, d } = points;
+	const { prototypes, K, beta } = mixture;
 	const HV = out && out.length >= K * d ? out : new Float64Array(K * d);
 	HV.fill(0, 0, K * d);
-	const half = prototypeHalfNorms(prototypes, K, d, new Float64Array(K));
+	const scorer = mixtureScorer(mixture, d);
 	const muV = new Float64Array(K);
 	for (let k = 0; k < K; k++) {
 		let s = 0;
@@ -35,7 +28,7 @@ export function hessianVectorProduct(
 	const cz = new Float64Array(K * d); // Σ_n c_nk z_n
 	for (let r = 0; r < n; r++) {
 		const o = r * d;
-		prototypeScores(Z, o, d, prototypes, K, beta, half, s);
+		prototypeScores(Z, o, d, scorer, s);
 		softmaxRow(s, 0, K);
 		let aBar = 0;
 		for (let k = 0; k < K; k++) {

@@ -55,9 +55,9 @@ describe('hessianVectorProduct', () => {
 		for (let trial = 0; trial < 3; trial++) {
 			const V = randomKd(1);
 			const h = 1e-5;
-			const plus = freeEnergyGradient(Z, n, d, M.map((m, i) => m + h * V[i]), K, beta);
-			const minus = freeEnergyGradient(Z, n, d, M.map((m, i) => m - h * V[i]), K, beta);
-			const HV = hessianVectorProduct(Z, n, d, M, K, beta, V);
+			const plus = freeEnergyGradient({ Z, n, d }, { prototypes: M.map((m, i) => m + h * V[i]), K, beta });
+			const minus = freeEnergyGradient({ Z, n, d }, { prototypes: M.map((m, i) => m - h * V[i]), K, beta });
+			const HV = hessianVectorProduct({ Z, n, d }, { prototypes: M, K, beta }, V);
 			let scale = 0;
 			for (const x of HV) scale = Math.max(scale, Math.abs(x));
 			expect(scale).toBeGreaterThan(0.01);
@@ -71,7 +71,7 @@ describe('hessianVectorProduct', () => {
 		const M = new Float64Array(K * d);
 		for (let k = 0; k < K; k++) M.set(mean, k * d);
 		const V = randomKd(1);
-		const HV = hessianVectorProduct(Z, n, d, M, K, beta, V);
+		const HV = hessianVectorProduct({ Z, n, d }, { prototypes: M, K, beta }, V);
 		const vBar = new Float64Array(d);
 		for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) vBar[j] += V[k * d + j] / K;
 		for (let k = 0; k < K; k++) {
@@ -86,14 +86,14 @@ describe('hessianVectorProduct', () => {
 	it('gradient matches central differences of F at a non-symmetric state', () => {
 		const beta = 0.5;
 		const M = randomKd(0.8);
-		const g = freeEnergyGradient(Z, n, d, M, K, beta);
+		const g = freeEnergyGradient({ Z, n, d }, { prototypes: M, K, beta });
 		const h = 1e-6;
 		for (let i = 0; i < K * d; i++) {
 			const plus = Float64Array.from(M);
 			const minus = Float64Array.from(M);
 			plus[i] += h;
 			minus[i] -= h;
-			const fd = (freeEnergy(Z, n, d, plus, K, beta) - freeEnergy(Z, n, d, minus, K, beta)) / (2 * h);
+			const fd = (freeEnergy({ Z, n, d }, { prototypes: plus, K, beta }) - freeEnergy({ Z, n, d }, { prototypes: minus, K, beta })) / (2 * h);
 			expect(Math.abs(g[i] - fd)).toBeLessThan(1e-7);
 		}
 	});

@@ -10,9 +10,10 @@
  * Conventions: matrices are row-major (Z[n*d + j]); the kernel is exp(−β‖z − μ‖²/2), so β_c = 1/λ1
  * (Rose's exp(−β_R‖z − μ‖²) has β_R,c = 1/(2λ1): β = 2β_R). Bad input throws ProbeInputError (one-line message).
  *
- * Deliberate twins (unrolled for speed, each checked against the plain version by its spec; do not merge them):
- * prototypeScores / prototypeScores4 (prototype-scores.ts), the four-row blocks beside the one-row tails in
- * covariance-of-centred.ts and em-step.ts, and the WebAssembly SIMD kernels in wasm/ that mirror them.
+ * Deliberate twins (unrolled for speed, each checked against the plain version by unrolled-kernels.spec.ts; do not
+ * merge them): prototypeScores / prototypeScores4 (prototype-scores.ts), the rank-4 blocks of rank4-accumulate.ts
+ * (shared by emStep, hessianOperator and covarianceOfCentred) beside their one-row tails, and the WebAssembly SIMD
+ * kernels in wasm/ that mirror them.
  */
 export * from './types';
 export { ProbeInputError } from './probe-error';

@@ -76,9 +76,9 @@ describe('hessianOperator', () => {
 		const rng = createRng(9);
 		const M = Float64Array.from({ length: K * d }, () => rng.normal());
 		const V = Float64Array.from({ length: K * d }, () => rng.normal());
-		const a = hessianVectorProduct(Z, n, d, M, K, 0.8, V);
+		const a = hessianVectorProduct({ Z, n, d }, { prototypes: M, K, beta: 0.8 }, V);
 		const b = new Float64Array(K * d);
-		hessianOperator(Z, n, d, M, K, 0.8)(V, b);
+		hessianOperator({ Z, n, d }, { prototypes: M, K, beta: 0.8 })(V, b);
 		for (let i = 0; i < K * d; i++) expect(b[i]).toBeCloseTo(a[i], 12);
 	});
 
@@ -90,9 +90,9 @@ describe('hessianOperator', () => {
 		const rng = createRng(11);
 		const M = Float64Array.from({ length: K * d }, () => rng.normal());
 		const V = Float64Array.from({ length: K * d }, () => rng.normal());
-		const a = hessianVectorProduct(Z, n, d, M, K, 0.7, V);
+		const a = hessianVectorProduct({ Z, n, d }, { prototypes: M, K, beta: 0.7 }, V);
 		const b = new Float64Array(K * d);
-		hessianOperator(Z, n, d, M, K, 0.7)(V, b);
+		hessianOperator({ Z, n, d }, { prototypes: M, K, beta: 0.7 })(V, b);
 		let scale = 0;
 		for (let i = 0; i < K * d; i++) scale = Math.max(scale, Math.abs(a[i]));
 		for (let i = 0; i < K * d; i++) expect(Math.abs(b[i] - a[i])).toBeLessThan(1e-12 * scale);
@@ -117,7 +117,7 @@ describe('hessianMinAtState (Lanczos on the exact HVP)', () => {
 			const M = new Float64Array(K * d); // centred data: the symmetric state is μ_k = 0
 			const closed = Math.min(...hessianSpectrum(lambdas, beta, K, d).map((e) => e.value));
 			expect(closed).toBeCloseTo((1 - rho) / K, 12);
-			const h = hessianMinAtState(centred, n, d, M, K, beta, { tol: 1e-10, maxIter: K * d });
+			const h = hessianMinAtState({ Z: centred, n, d }, { prototypes: M, K, beta }, { tol: 1e-10, maxIter: K * d });
 			expect(h.converged).toBe(true);
 			expect(Math.abs(h.min - closed)).toBeLessThan(1e-8);
 		});
@@ -131,7 +131,7 @@ describe('hessianMinAtState (Lanczos on the exact HVP)', () => {
 		const em = runEM(centred, n, d, init, K, beta, { converge: true, tol: 1e-12, maxIter: 20000 });
 		const numeric = symmetricEigen(secondDifferenceHessian(centred, n, d, em.prototypes, K, beta), K * d).values;
 		const fdMin = numeric[K * d - 1];
-		const h = hessianMinAtState(centred, n, d, em.prototypes, K, beta, { tol: 1e-10 });
+		const h = hessianMinAtState({ Z: centred, n, d }, { prototypes: em.prototypes, K, beta }, { tol: 1e-10 });
 		expect(Math.abs(h.min - fdMin)).toBeLessThan(1e-5);
 		expect(h.min).toBeGreaterThan(0); // a stable branch
 		// …while the closed form at the same β says the symmetric state is unstable.
@@ -150,15 +150,15 @@ describe('hessianOperator with and without the WebAssembly kernels', () => {
 		const M = Float64Array.from({ length: K * d }, () => rng.normal());
 		const V = Float64Array.from({ length: K * d }, () => rng.normal());
 		const fast = new Float64Array(K * d);
-		hessianOperator(Z, n, d, M, K, 1.3)(V, fast);
+		hessianOperator({ Z, n, d }, { prototypes: M, K, beta: 1.3 })(V, fast);
 		disableWasmKernels(true);
 		const ref = new Float64Array(K * d);
 		try {
-			hessianOperator(Z, n, d, M, K, 1.3)(V, ref);
+			hessianOperator({ Z, n, d }, { prototypes: M, K, beta: 1.3 })(V, ref);
 		} finally {
 			disableWasmKernels(false);
 		}
-		const plain = hessianVectorProduct(Z, n, d, M, K, 1.3, V);
+		const plain = hessianVectorProduct({ Z, n, d }, { prototypes: M, K, beta: 1.3 }, V);
 		for (let i = 0; i < K * d; i++) {
 			expect(fast[i]).toBeCloseTo(ref[i], 12);
 			expect(fast[i]).toBeCloseTo(plain[i], 12);

@@ -23,10 +23,10 @@ describe('mixture kernels (WebAssembly SIMD) against the TypeScript reference', 
 			const pts = loadPoints(Z, n, d, K)!;
 			expect(pts).not.toBeNull();
 			for (const beta of [0.3, 2, 20]) {
-				const ref = emStep(Z, n, d, M, K, beta);
+				const ref = emStep({ Z, n, d }, { prototypes: M, K, beta });
 				const fast = emStepKernel(pts, M, beta, new Float64Array(K * d));
 				for (let i = 0; i < K * d; i++) expect(Math.abs(fast[i] - ref[i])).toBeLessThan(1e-12 * (1 + Math.abs(ref[i])));
-				const f0 = freeEnergy(Z, n, d, M, K, beta);
+				const f0 = freeEnergy({ Z, n, d }, { prototypes: M, K, beta });
 				expect(Math.abs(freeEnergyKernel(pts, M, beta) - f0)).toBeLessThan(1e-12 * Math.abs(f0));
 			}
 		});

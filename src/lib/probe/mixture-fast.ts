@@ -107,5 +107,5 @@ export function freeEnergyKernel(pts: KernelPoints, prototypes: Float64Array, be
 /** freeEnergy on the kernels when they apply (float64 rows, β > 0), else the reference. */
 export function freeEnergyFast(Z: Matrix, n: number, d: number, prototypes: Float64Array, K: number, beta: number): number {
 	const pts = beta > 0 && Z instanceof Float64Array ? loadPoints(Z, n, d, K) : null;
-	return pts ? freeEnergyKernel(pts, prototypes, beta) : freeEnergy(Z, n, d, prototypes, K, beta);
+	return pts ? freeEnergyKernel(pts, prototypes, beta) : freeEnergy({ Z, n, d }, { prototypes, K, beta });
 }

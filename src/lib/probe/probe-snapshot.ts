@@ -77,7 +77,7 @@ export function probeSnapshot(
 
 	const hOpt = options.hessianAtState;
 	const atState = hOpt
-		? hessianMinAtState(centred, n, d, em.prototypes, K, b, {
+		? hessianMinAtState({ Z: centred, n, d }, { prototypes: em.prototypes, K, beta: b }, {
 				start: prev.hessianVector ?? null,
 				maxIter: typeof hOpt === 'object' ? hOpt.maxIter : undefined,
 				seed: mixSeed(prev.seed, snapshots + 0x51ed)

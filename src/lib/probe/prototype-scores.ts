@@ -1,22 +1,24 @@
 import { softmaxRow } from './softmax-row';
-import type { Matrix } from './types';
+import type { Matrix, Mixture, Points } from './types';
+
+/** A mixture ready to score rows: ½‖μ_k‖² computed once per kernel call (mixtureScorer). */
+export interface Scorer extends Mixture {
+	halfNorms: Float64Array;
+}
+
+/** The setup every mixture kernel shares: the prototypes' half squared norms, once per call. */
+export function mixtureScorer(mixture: Mixture, d: number): Scorer {
+	const { prototypes, K, beta } = mixture;
+	return { prototypes, K, beta, halfNorms: prototypeHalfNorms(prototypes, K, d, new Float64Array(K)) };
+}
 
 /**
  * s_k = β(z·μ_k − ½‖μ_k‖²) for one row z (offset `o` in Z), into `scores`; returns max_k s_k.
  * This is −β‖z − μ_k‖²/2 up to the k-independent −β‖z‖²/2, so softmax_k(s) are the responsibilities,
  * computed without the cancellation of a large ‖z‖² (docs/theory.md §1).
- * `halfNorms[k]` = ½‖μ_k‖² precomputed once per EM step.
  */
-export function prototypeScores(
-	Z: Matrix,
-	o: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number,
-	halfNorms: Float64Array,
-	scores: Float64Array
-): number {
+export function prototypeScores(Z: Matrix, o: number, d: number, scorer: Scorer, scores: Float64Array): number {
+	const { prototypes, K, beta, halfNorms } = scorer;
 	let max = -Infinity;
 	const d4 = d - (d % 4);
 	for (let k = 0; k < K; k++) {
@@ -53,18 +55,12 @@ export function prototypeHalfNorms(prototypes: Float64Array, K: number, d: numbe
 /**
  * Scores of four consecutive rows at once (rows o, o+d, o+2d, o+3d) into scores[q·K + k], two prototypes per
  * pass: each loaded coordinate feeds two or four multiply-adds, which is what makes the O(NKd) E-step cheap
- * (measured 1.4× faster than one prototype per pass at N = 2048, d = 128, K = 8).
+ * (measured 1.4× faster than one prototype per pass at N = 2048, d = 128, K = 8). A deliberate unrolled twin of
+ * prototypeScores (equal to it in unrolled-kernels.spec.ts): the pair loop and the odd-prototype tail below are
+ * the same dot products, kept apart so the common even-K pass carries no branch.
  */
-export function prototypeScores4(
-	Z: Float64Array,
-	o: number,
-	d: number,
-	prototypes: Float64Array,
-	K: number,
-	beta: number,
-	halfNorms: Float64Array,
-	scores: Float64Array
-): void {
+export function prototypeScores4(Z: Float64Array, o: number, d: number, scorer: Scorer, scores: Float64Array): void {
+	const { prototypes, K, beta, halfNorms } = scorer;
 	const o1 = o + d;
 	const o2 = o1 + d;
 	const o3 = o2 + d;
@@ -96,16 +92,8 @@ export function prototypeScores4(
 			c2 += z2 * nj;
 			c3 += z3 * nj;
 		}
-		const h = halfNorms[k];
-		const h1 = halfNorms[k + 1];
-		scores[k] = beta * (a0 - h);
-		scores[K + k] = beta * (a1 - h);
-		scores[2 * K + k] = beta * (a2 - h);
-		scores[3 * K + k] = beta * (a3 - h);
-		scores[k + 1] = beta * (c0 - h1);
-		scores[K + k + 1] = beta * (c1 - h1);
-		scores[2 * K + k + 1] = beta * (c2 - h1);
-		scores[3 * K + k + 1] = beta * (c3 - h1);
+		setScores4(scores, K, k, beta, halfNorms[k], a0, a1, a2, a3);
+		setScores4(scores, K, k + 1, beta, halfNorms[k + 1], c0, c1, c2, c3);
 	}
 	if (k < K) {
 		const m = k * d;
@@ -120,11 +108,39 @@ export function prototypeScores4(
 			a2 += Z[o2 + j] * mj;
 			a3 += Z[o3 + j] * mj;
 		}
-		const h = halfNorms[k];
-		scores[k] = beta * (a0 - h);
-		scores[K + k] = beta * (a1 - h);
-		scores[2 * K + k] = beta * (a2 - h);
-		scores[3 * K + k] = beta * (a3 - h);
+		setScores4(scores, K, k, beta, halfNorms[k], a0, a1, a2, a3);
+	}
+}
+
+/** scores[q·K + k] = β(dot_q − h) for the four rows q. */
+function setScores4(scores: Float64Array, K: number, k: number, beta: number, h: number, a0: number, a1: number, a2: number, a3: number): void {
+	scores[k] = beta * (a0 - h);
+	scores[K + k] = beta * (a1 - h);
+	scores[2 * K + k] = beta * (a2 - h);
+	scores[3 * K + k] = beta * (a3 - h);
+}
+
+/**
+ * Scores every row of the points, a block at a time: float64 rows four at a time (prototypeScores4), the rest
+ * one by one (prototypeScores). `visit(r, rows)` then finds the scores of rows r … r + rows − 1 in `scores`
+ * (rows×K, row-major; it may overwrite them, e.g. softmax in place). `scores` needs 4·K entries.
+ */
+export function scoreRows(
+	{ Z, n, d }: Points,
+	scorer: Scorer,
+	scores: Float64Array,
+	visit: (r: number, rows: 1 | 4) => void
+): void {
+	let r = 0;
+	if (Z instanceof Float64Array) {
+		for (; r + 4 <= n; r += 4) {
+			prototypeScores4(Z, r * d, d, scorer, scores);
+			visit(r, 4);
+		}
+	}
+	for (; r < n; r++) {
+		prototypeScores(Z, r * d, d, scorer, scores);
+		visit(r, 1);
 	}
 }
 

@@ -62,7 +62,7 @@ describe('docs/theory.md §7 reference values', () => {
 
 	it('F(symmetric) = tr Σ / 2 = 3.1666666667', () => {
 		const sym = new Float64Array(4);
-		for (const rho of [0.5, 1.5]) close(freeEnergy(Z, N, D, sym, 2, rho * BETA_C), 3.1666666667, 1e-8);
+		for (const rho of [0.5, 1.5]) close(freeEnergy({ Z, n: N, d: D }, { prototypes: sym, K: 2, beta: rho * BETA_C }), 3.1666666667, 1e-8);
 	});
 
 	it('one EM step from ±1e-7·v1 multiplies the separation by ρ (0.5, 1.5; tol 1e-6)', () => {
@@ -70,7 +70,7 @@ describe('docs/theory.md §7 reference values', () => {
 		const v = eig.vectors;
 		for (const rho of [0.5, 1.5]) {
 			const M = new Float64Array([1e-7 * v[0], 1e-7 * v[1], -1e-7 * v[0], -1e-7 * v[1]]);
-			const next = emStep(Z, N, D, M, 2, rho * BETA_C);
+			const next = emStep({ Z, n: N, d: D }, { prototypes: M, K: 2, beta: rho * BETA_C });
 			const sep = Math.hypot(next[0] - next[2], next[1] - next[3]);
 			close(sep / 2e-7, rho, 1e-6);
 		}
@@ -86,16 +86,16 @@ describe('docs/theory.md §7 reference values', () => {
 		close(p[1], 0.0099007096, 1e-8);
 		close(p[2], 1.568182452, 1e-8);
 		close(p[3], -0.0099007096, 1e-8);
-		close(freeEnergy(Z, N, D, p, 2, 1.5 * BETA_C), 2.9225664228, 1e-8);
+		close(freeEnergy({ Z, n: N, d: D }, { prototypes: p, K: 2, beta: 1.5 * BETA_C }), 2.9225664228, 1e-8);
 	});
 
 	it('K = 3, β = 0.4: responsibilities of point 0 and F', () => {
 		const M = new Float64Array([1, 0.5, -1, 0, 0.2, -0.7]);
-		const P = responsibilities(Z, N, D, M, 3, 0.4);
+		const P = responsibilities({ Z, n: N, d: D }, { prototypes: M, K: 3, beta: 0.4 });
 		close(P[0], 0.7398059716);
 		close(P[1], 0.0577652828);
 		close(P[2], 0.2024287456);
-		close(freeEnergy(Z, N, D, M, 3, 0.4), 2.979192209, 1e-8);
+		close(freeEnergy({ Z, n: N, d: D }, { prototypes: M, K: 3, beta: 0.4 }), 2.979192209, 1e-8);
 	});
 
 	it('probeSnapshot reproduces λ, β_c, ρ and the Hessian on the reference points', () => {

@@ -64,7 +64,7 @@ export function runEM(
 	let it = 0;
 	const pts = Z instanceof Float64Array && limit > 0 ? loadPoints(Z, n, d, K) : null;
 	while (it < limit) {
-		const next = pts ? emStepKernel(pts, cur, beta, spare) : emStep(Z, n, d, cur, K, beta, spare);
+		const next = pts ? emStepKernel(pts, cur, beta, spare) : emStep({ Z, n, d }, { prototypes: cur, K, beta }, spare);
 		previous = move;
 		move = largestMove(next, cur, K, d);
 		spare = cur;

@@ -7,13 +7,20 @@
 export type Matrix = Float32Array | Float64Array;
 
 /**
- * A point cloud: N rows of d values, row-major. The figures' and theory helpers take one of these plus an options
- * object; the probe's hot kernels keep positional (Z, n, d, …) arguments, called in tight loops.
+ * A point cloud: N rows of d values, row-major. The mixture kernels (emStep, responsibilities, freeEnergy, …) take
+ * one of these and a Mixture; the figures' and theory helpers take one plus an options object.
  */
 export interface Points {
 	Z: Matrix;
 	n: number;
 	d: number;
+}
+
+/** The mixture's state: K prototypes (K×d row-major, d from the Points) at precision β (docs/theory.md §1). */
+export interface Mixture {
+	prototypes: Float64Array;
+	K: number;
+	beta: number;
 }
 
 /** How β(t) is obtained (docs/theory.md §3). Every result carries the mode it used. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gaussianCloud } from './gaussian-cloud';
 import { covarianceOfCentred } from './covariance-of-centred';
 import { emStep } from './em-step';
-import { prototypeHalfNorms, prototypeScores, prototypeScores4 } from './prototype-scores';
+import { mixtureScorer, prototypeScores, prototypeScores4 } from './prototype-scores';
 import { disableWasmKernels } from './wasm/wasm-kernels';
 
 // The unrolled kernels are deliberate twins of plain loops (see the note in index.ts); each must equal its plain
@@ -25,11 +25,11 @@ describe('unrolled probe kernels equal their plain versions', () => {
 		const M = Z.slice(0, K * d).map((v, i) => v + 0.1 * Math.sin(i));
 
 		it(`scores four rows at once (n ${n}, d ${d}, K ${K})`, () => {
-			const half = prototypeHalfNorms(M, K, d, new Float64Array(K));
+			const scorer = mixtureScorer({ prototypes: M, K, beta: 1.7 }, d);
 			const four = new Float64Array(4 * K);
-			prototypeScores4(Z, 0, d, M, K, 1.7, half, four);
+			prototypeScores4(Z, 0, d, scorer, four);
 			const one = new Float64Array(4 * K);
-			for (let q = 0; q < 4; q++) prototypeScores(Z, q * d, d, M, K, 1.7, half, one.subarray(q * K, (q + 1) * K));
+			for (let q = 0; q < 4; q++) prototypeScores(Z, q * d, d, scorer, one.subarray(q * K, (q + 1) * K));
 			expect(relErr(four, one)).toBeLessThan(1e-13);
 		});
 
@@ -42,8 +42,8 @@ describe('unrolled probe kernels equal their plain versions', () => {
 
 		it(`EM step: float64 blocked path equals the float32 simple path on the same values (n ${n}, d ${d}, K ${K})`, () => {
 			disableWasmKernels(true);
-			const blocked = emStep(Z, n, d, M, K, 1.3);
-			const simple = emStep(Float32Array.from(Z), n, d, M, K, 1.3);
+			const blocked = emStep({ Z, n, d }, { prototypes: M, K, beta: 1.3 });
+			const simple = emStep({ Z: Float32Array.from(Z), n, d }, { prototypes: M, K, beta: 1.3 });
 			expect(relErr(blocked, simple)).toBeLessThan(1e-12);
 		});
 	}

@@ -2,7 +2,7 @@
  * EM one iteration at a time from a tiny split along v1, for the stepper: near the symmetric state each step
  * multiplies the split by βλ1 = ρ, and relaxation near ρ = 1 takes about 1/|ln ρ| iterations per e-fold.
  */
-import { emStep, type Matrix, type Points } from '$lib/probe';
+import { emStep, type Points } from '$lib/probe';
 
 export interface StepperStart {
 	mean: ArrayLike<number>;
@@ -35,8 +35,8 @@ export function splitAlong(M: Float64Array, K: number, d: number, v1: ArrayLike<
 }
 
 /** Prototypes after 0..iterations EM steps (index i = after i steps). */
-export function emTrajectory({ Z, n, d }: Points, { start, K, beta, iterations }: { start: Float64Array; K: number; beta: number; iterations: number }): Float64Array[] {
+export function emTrajectory(points: Points, { start, K, beta, iterations }: { start: Float64Array; K: number; beta: number; iterations: number }): Float64Array[] {
 	const out: Float64Array[] = [Float64Array.from(start)];
-	for (let i = 0; i < iterations; i++) out.push(emStep(Z, n, d, out[i], K, beta));
+	for (let i = 0; i < iterations; i++) out.push(emStep(points, { prototypes: out[i], K, beta }));
 	return out;
 }

@@ -2,25 +2,19 @@
  * Hessian of the free energy with respect to all prototypes (Kd × Kd), built by central finite differences of the
  * probe's analytic gradient: the numerical check on the closed form (docs/theory.md §2) drawn as dots.
  */
-import { freeEnergyGradient, symmetricEigen, type Points } from '$lib/probe';
+import { freeEnergyGradient, symmetricEigen, type Mixture, type Points } from '$lib/probe';
 
-/** The probe's state: K prototypes (K×d) at precision β. */
-export interface ProbeAt {
-	prototypes: Float64Array;
-	K: number;
-	beta: number;
-}
-
-export function finiteDifferenceHessian({ Z, n, d }: Points, { prototypes: M, K, beta }: ProbeAt, h = 1e-5): Float64Array {
-	const D = K * d;
+export function finiteDifferenceHessian(points: Points, at: Mixture, h = 1e-5): Float64Array {
+	const D = at.K * points.d;
 	const H = new Float64Array(D * D);
-	const x = Float64Array.from(M);
+	const x = Float64Array.from(at.prototypes);
+	const shifted = { ...at, prototypes: x };
 	for (let c = 0; c < D; c++) {
 		const x0 = x[c];
 		x[c] = x0 + h;
-		const gp = freeEnergyGradient(Z, n, d, x, K, beta);
+		const gp = freeEnergyGradient(points, shifted);
 		x[c] = x0 - h;
-		const gm = freeEnergyGradient(Z, n, d, x, K, beta);
+		const gm = freeEnergyGradient(points, shifted);
 		x[c] = x0;
 		for (let r = 0; r < D; r++) H[r * D + c] = (gp[r] - gm[r]) / (2 * h);
 	}
@@ -35,7 +29,7 @@ export function finiteDifferenceHessian({ Z, n, d }: Points, { prototypes: M, K,
 }
 
 /** Eigenvalues (descending) of the finite-difference Hessian at prototypes M. */
-export function finiteDifferenceHessianEigenvalues(points: Points, at: ProbeAt): number[] {
+export function finiteDifferenceHessianEigenvalues(points: Points, at: Mixture): number[] {
 	const H = finiteDifferenceHessian(points, at);
 	const D = at.K * points.d;
 	return Array.from(symmetricEigen(H, D, D).values);

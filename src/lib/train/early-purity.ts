@@ -5,6 +5,7 @@
  */
 import { lotteryStats } from './lottery';
 import type { LotteryStats } from './protocol';
+import type { EarlyMemory } from './trainer';
 
 interface EarlyRecord {
 	step: number;
@@ -12,23 +13,23 @@ interface EarlyRecord {
 	alive: Uint8Array;
 }
 
-export class EarlyPurity {
+export class EarlyPurity implements EarlyMemory {
 	/** The early step: earlyFraction of the run, at least 1. */
-	readonly step: number;
+	readonly earlyStep: number;
 	private record: EarlyRecord | null = null;
 
 	constructor(earlyFraction: number, steps: number) {
-		this.step = Math.max(1, Math.round(earlyFraction * steps));
+		this.earlyStep = Math.max(1, Math.round(earlyFraction * steps));
 	}
 
 	/** Keeps the purity of the early step (unless `keep` is false) and returns the lottery statistics from then on. */
 	observe(step: number, purity: Float32Array, alive: Uint8Array, baseline: number, keep = true): LotteryStats | null {
-		if (keep && step === this.step) this.record = { step, purity: purity.slice(), alive: alive.slice() };
+		if (keep && step === this.earlyStep) this.record = { step, purity: purity.slice(), alive: alive.slice() };
 		const r = this.record;
-		return r && step >= this.step ? lotteryStats(r.step, r.purity, r.alive, purity, alive, baseline) : null;
+		return r && step >= this.earlyStep ? lotteryStats(r.step, r.purity, r.alive, purity, alive, baseline) : null;
 	}
 
-	/** For the trainer's checkpoint (exportExtra / importExtra / resetExtra). */
+	/** For the trainer's checkpoint and reset (EarlyMemory). */
 	export(): EarlyRecord | null {
 		const r = this.record;
 		return r ? { step: r.step, purity: r.purity.slice(), alive: r.alive.slice() } : null;

@@ -5,6 +5,7 @@
  * the trainer reads the tensors asynchronously and passes them here (no tfjs, no DOM).
  */
 import type { GrokkingData } from './grokking-data';
+import type { EarlyMemory } from './trainer';
 import { dominantFrequency, FourierBasis, keyFrequencyCount } from './fourier';
 import { aliveMask, EARLY_FRACTION, frequencyLotteryStats, type FrequencyLotteryStats } from './frequency-lottery';
 
@@ -148,7 +149,7 @@ interface EarlyRecord {
  * Readouts of one run: keeps the initial neuron weights and the early winners between snapshots. The early step is
  * 5% of the preset's step budget (EARLY_FRACTION); the trainer snapshots there.
  */
-export class GrokkingReadoutTracker {
+export class GrokkingReadoutTracker implements EarlyMemory {
 	readonly basis: FourierBasis;
 	readonly earlyStep: number;
 	private init: { weights: Int8Array; scale: Float32Array; winner: Uint8Array };
@@ -219,11 +220,11 @@ export class GrokkingReadoutTracker {
 	}
 
 	/** Plain data for checkpoints (the early record; the initial weights follow from the seed). */
-	exportState(): EarlyRecord | null {
+	export(): EarlyRecord | null {
 		return this.early ? { step: this.early.step, winner: this.early.winner.slice(), winnerPower: this.early.winnerPower.slice() } : null;
 	}
 
-	importState(s: unknown): void {
+	import(s: unknown): void {
 		const e = s as EarlyRecord | null;
 		this.early = e ? { step: e.step, winner: Uint8Array.from(e.winner), winnerPower: Float32Array.from(e.winnerPower) } : null;
 	}

@@ -36,23 +36,8 @@ export class GrokkingTrainer extends Trainer<GrokkingConfig> {
 		this.model = transformer ? new GrokkingTransformer(config) : new GrokkingModel(config);
 		const [E0, W10] = transformer ? Object.values(transformerReadoutInputs(config, initialTransformerValues(config, seed))) : initialGrokkingValues(config, seed);
 		this.readouts = new GrokkingReadoutTracker(this.data, config.embedDim, config.hidden, config.steps, E0, W10);
+		this.memory = this.readouts;
 		this.start();
-	}
-
-	extraSnapshotSteps(): number[] {
-		return [this.readouts.earlyStep];
-	}
-
-	protected exportExtra(): unknown {
-		return this.readouts.exportState();
-	}
-
-	protected importExtra(extra: unknown): void {
-		this.readouts.importState(extra);
-	}
-
-	protected resetExtra(): void {
-		this.readouts.reset();
 	}
 
 	get variables(): tf.Variable[] {

@@ -5,41 +5,38 @@
 import type { GrokkingConfig, SaeConfig, SslConfig, SslDataSource, ToyConfig, ToyName } from './config';
 
 const probeDefaults = { probeEvery: 25, probeK: 8, emSteps: 5, displayPoints: 300, topK: 8 };
-const adamDefaults = { beta1: 0.9, beta2: 0.98, epsilon: 1e-8 };
+const adam = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
-function grokking(p: number, trainFraction: number, embedDim: number, hidden: number, steps: number): GrokkingConfig {
+/** A grokking task and network: a + b mod p, the training fraction, embedding and hidden widths, step budget. */
+type GrokkingSize = Pick<GrokkingConfig, 'p' | 'trainFraction' | 'embedDim' | 'hidden' | 'steps'>;
+
+function grokking(size: GrokkingSize): GrokkingConfig {
 	return {
 		toy: 'grokking',
-		p,
-		trainFraction,
-		embedDim,
-		hidden,
-		steps,
-		...adamDefaults,
+		...size,
+		...adam,
+		beta2: 0.98,
 		...probeDefaults,
 		hyper: { lr: 3e-3, weightDecay: 1, noise: 0 },
 		divergeLoss: 1e3
 	};
 }
 
-function sae(inputDim: number, features: number, atoms: number, steps: number, evalSamples: number): SaeConfig {
+/** An SAE toy: input width d, true features, dictionary atoms, step budget, evaluation samples. */
+type SaeSize = Pick<SaeConfig, 'inputDim' | 'features' | 'atoms' | 'steps' | 'evalSamples'>;
+
+function sae(size: SaeSize): SaeConfig {
 	return {
 		toy: 'sae',
-		inputDim,
-		features,
-		atoms,
+		...size,
 		activeProb: 0.04,
 		l1: 0.25,
 		batch: 256,
-		evalSamples,
 		probeSamples: 2048,
 		purityTop: 50,
 		earlyFraction: 0.05,
 		initScale: 1,
-		steps,
-		beta1: 0.9,
-		beta2: 0.999,
-		epsilon: 1e-8,
+		...adam,
 		...probeDefaults,
 		hyper: { lr: 2e-3, weightDecay: 0, noise: 0 },
 		divergeLoss: 1e4
@@ -68,9 +65,7 @@ function sslConfig(data: SslDataSource, steps: number): SslConfig {
 		earlyProbeEvery: 5,
 		earlyProbeUntil: 100,
 		steps,
-		beta1: 0.9,
-		beta2: 0.999,
-		epsilon: 1e-8,
+		...adam,
 		...probeDefaults,
 		hyper: { lr: 1e-3, weightDecay: 0, noise: 0 },
 		divergeLoss: 1e4
@@ -85,30 +80,30 @@ export interface Preset {
 
 export const PRESETS: Preset[] = [
 	// p = 31 at fraction 0.5 is still below 30% test accuracy at step 2000 (wd 1); fraction 0.7 reaches 95% near 800.
-	{ name: 'grokking-small', label: 'a + b mod 31, 70% train (CPU-sized)', config: grokking(31, 0.7, 32, 128, 1500) },
-	{ name: 'grokking-59', label: 'a + b mod 59, 50% train', config: grokking(59, 0.5, 32, 128, 3000) },
+	{ name: 'grokking-small', label: 'a + b mod 31, 70% train (CPU-sized)', config: grokking({ p: 31, trainFraction: 0.7, embedDim: 32, hidden: 128, steps: 1500 }) },
+	{ name: 'grokking-59', label: 'a + b mod 59, 50% train', config: grokking({ p: 59, trainFraction: 0.5, embedDim: 32, hidden: 128, steps: 3000 }) },
 	// p = 97 (seed 1, wd 1, wasm): test 95% at step 1925. Its probe update (9409 points × 256 units, mostly JS) took
 	// 773–892 ms against 130–146 ms per wasm step, and a GPU speeds up only the step: probe every 50 steps.
 	{
 		name: 'grokking-97',
 		label: 'a + b mod 97, 40% train (fast GPU)',
-		config: { ...grokking(97, 0.4, 64, 256, 3000), probeEvery: 50 }
+		config: { ...grokking({ p: 97, trainFraction: 0.4, embedDim: 64, hidden: 256, steps: 3000 }), probeEvery: 50 }
 	},
 	// A one-layer, 4-head Transformer on grokking-small's task: it groks within 2× the MLP's time on wasm (median
 	// 1.02× over 3 seeds; content/data/transformer-grokking.json), so it earns a preset (issue 12 §3).
 	{
 		name: 'grokking-transformer',
 		label: 'a + b mod 31, 70% train, 1-layer Transformer (4 heads)',
-		config: { ...grokking(31, 0.7, 32, 128, 1500), arch: 'transformer', heads: 4 }
+		config: { ...grokking({ p: 31, trainFraction: 0.7, embedDim: 32, hidden: 128, steps: 1500 }), arch: 'transformer', heads: 4 }
 	},
 	// Evaluation sets of 128·G samples: ~128 samples per dominant feature, so purity is not capped by the set size
 	// (with 2048 samples and G = 128 the top-decile purity sat at its cap, 16/50 ≈ 0.32).
-	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae(16, 64, 128, 3000, 8192) },
-	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae(32, 128, 256, 5000, 16384) },
+	{ name: 'sae-small', label: 'SAE d = 16, 64 features, 128 atoms', config: sae({ inputDim: 16, features: 64, atoms: 128, steps: 3000, evalSamples: 8192 }) },
+	{ name: 'sae', label: 'SAE d = 32, 128 features, 256 atoms', config: sae({ inputDim: 32, features: 128, atoms: 256, steps: 5000, evalSamples: 16384 }) },
 	{ name: 'ssl', label: 'SSL on synthetic latent classes (32 → 64 → 16)', config: sslConfig('synthetic', 1500) },
 	{ name: 'ssl-digits', label: 'SSL on 8×8 handwritten digits (64 → 128 → 32)', config: sslConfig('digits', 1000) },
 	// Feature frequencies p_g ∝ 1/g, as language-model features are (content/data/sae-lottery-study.json, "zipf").
-	{ name: 'sae-zipf', label: 'SAE d = 16, 64 Zipf-frequency features, 128 atoms', config: { ...sae(16, 64, 128, 3000, 8192), frequency: 'zipf' } }
+	{ name: 'sae-zipf', label: 'SAE d = 16, 64 Zipf-frequency features, 128 atoms', config: { ...sae({ inputDim: 16, features: 64, atoms: 128, steps: 3000, evalSamples: 8192 }), frequency: 'zipf' } }
 ];
 
 export function presetNames(toy?: ToyName): string[] {

@@ -30,7 +30,7 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 		this.dataOptions = { frequency: config.frequency, magnitude: config.magnitude, groupSize: config.groupSize };
 		this.evalSet = saeEvalSet(this.features, activeProb, evalSamples, seed, this.dataOptions);
 		this.baseline = purityBaseline(this.evalSet.label, seed, config.purityTop);
-		this.early = new EarlyPurity(config.earlyFraction, config.steps);
+		this.memory = this.early = new EarlyPurity(config.earlyFraction, config.steps);
 		this.xEval = tf.tensor2d(this.evalSet.x, [evalSamples, d]);
 		this.model = new SaeModel(config);
 		this.start();
@@ -59,10 +59,6 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 
 	protected afterUpdate(): void {
 		this.model.normaliseDecoder();
-	}
-
-	extraSnapshotSteps(): number[] {
-		return [this.early.step];
 	}
 
 	async evaluate(): Promise<Evaluation> {
@@ -108,18 +104,6 @@ export class SaeTrainer extends Trainer<SaeConfig> {
 		const [zd, wd] = (await Promise.all([z.data(), We.data()])) as [Float32Array, Float32Array];
 		tf.dispose([z, We]);
 		return { z: zd, We: wd, n: rows };
-	}
-
-	protected exportExtra(): unknown {
-		return this.early.export();
-	}
-
-	protected importExtra(extra: unknown): void {
-		this.early.import(extra);
-	}
-
-	protected resetExtra(): void {
-		this.early.reset();
 	}
 
 	dispose(): void {

@@ -35,6 +35,18 @@ export interface TrainerCheckpoint {
 	extra: unknown;
 }
 
+/**
+ * What a toy remembers beside its weights: the lottery's record of the early step (EarlyPurity for the SAEs,
+ * GrokkingReadoutTracker for grokking). A snapshot is forced at `earlyStep`, checkpoints carry the record
+ * (`extra`), reset clears it.
+ */
+export interface EarlyMemory {
+	readonly earlyStep: number;
+	export(): unknown;
+	import(saved: unknown): void;
+	reset(): void;
+}
+
 const HYPER_KEYS: HyperKey[] = ['lr', 'weightDecay', 'noise'];
 
 export function validateHyper(h: Partial<Hyper>): void {
@@ -72,17 +84,14 @@ export abstract class Trainer<C extends ToyConfig = ToyConfig> {
 	protected abstract initialiseParams(): void;
 	/** Evaluate on the fixed probe set (async reads only). */
 	abstract evaluate(): Promise<Evaluation>;
-	/** Steps other than multiples of probeEvery at which a snapshot must be taken (SAE: the lottery's early step). */
+	/** The toy's early-step record, if it keeps one (set in the subclass constructor). */
+	protected memory: EarlyMemory | null = null;
+	/** Steps other than multiples of probeEvery at which a snapshot must be taken (the lottery's early step). */
 	extraSnapshotSteps(): number[] {
-		return [];
+		return this.memory ? [this.memory.earlyStep] : [];
 	}
 	/** Hook after each optimizer update (SAE: renormalise the decoder). */
 	protected afterUpdate(): void {}
-	protected exportExtra(): unknown {
-		return null;
-	}
-	protected importExtra(_extra: unknown): void {}
-	protected resetExtra(): void {}
 
 	/** Call at the end of a subclass constructor, once its variables exist. */
 	protected start(): void {
@@ -145,7 +154,7 @@ export abstract class Trainer<C extends ToyConfig = ToyConfig> {
 		this.lastLoss = null;
 		this.step = 0;
 		this.changes = [];
-		this.resetExtra();
+		this.memory?.reset();
 	}
 
 	async exportState(): Promise<TrainerCheckpoint> {
@@ -156,7 +165,7 @@ export abstract class Trainer<C extends ToyConfig = ToyConfig> {
 			changes: this.changes.map((c) => ({ ...c })),
 			params: params.map((a) => a.slice()),
 			optimizer: await this.optimizer.exportState(),
-			extra: this.exportExtra()
+			extra: this.memory ? this.memory.export() : null
 		};
 	}
 
@@ -168,7 +177,7 @@ export abstract class Trainer<C extends ToyConfig = ToyConfig> {
 		this.changes = s.changes.map((c) => ({ ...c }));
 		this.lastLoss?.dispose();
 		this.lastLoss = null;
-		this.importExtra(s.extra);
+		this.memory?.import(s.extra);
 	}
 
 	/** Sum of squared parameters (what weight decay pulls down). */

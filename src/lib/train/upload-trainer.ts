@@ -43,7 +43,7 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 		this.evalX = this.rowsOf(rows);
 		this.evalLabels = data.labels ? Int16Array.from(rows, (i) => data.labels![i]) : new Int16Array(rows.length).fill(-1);
 		this.baseline = data.labels ? purityBaseline(this.evalLabels, seed, config.purityTop) : NaN;
-		this.early = new EarlyPurity(config.earlyFraction, config.steps);
+		this.memory = this.early = new EarlyPurity(config.earlyFraction, config.steps);
 		this.xEval = tf.tensor2d(this.evalX, [rows.length, d]);
 		this.model = new SaeModel(config);
 		this.start();
@@ -82,10 +82,6 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 		this.model.normaliseDecoder();
 	}
 
-	extraSnapshotSteps(): number[] {
-		return [this.early.step];
-	}
-
 	async evaluate(): Promise<Evaluation> {
 		const { inputDim: d, atoms: m, evalSamples: n, probeSamples, purityTop } = this.config;
 		const np = Math.min(probeSamples, n);
@@ -120,18 +116,6 @@ export class UploadSaeTrainer extends Trainer<SaeConfig> {
 			isTrain: null,
 			wt: labelled ? withinTotalRatio(r.zProbe, np, m, probeLabels) : null
 		};
-	}
-
-	protected exportExtra(): unknown {
-		return this.early.export();
-	}
-
-	protected importExtra(extra: unknown): void {
-		this.early.import(extra);
-	}
-
-	protected resetExtra(): void {
-		this.early.reset();
 	}
 
 	dispose(): void {
