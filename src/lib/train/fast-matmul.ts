@@ -45,7 +45,7 @@ export function constantLeftMatMul(X: tf.Tensor2D, Xt: tf.Tensor2D): (w: tf.Tens
  */
 const denseReluGrad = tf.customGrad((...args: Input[]) => {
 	const [a, w, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, Save];
-	const y = tf.relu(tf.add(tf.matMul(a, w), b)) as tf.Tensor2D;
+	const y = tf.fused.matMul({ a, b: w, bias: b, activation: 'relu' });
 	save([a, w, y]);
 	return {
 		value: y,
@@ -71,7 +71,8 @@ const denseGrad = tf.customGrad((...args: Input[]) => {
 	const [a, w, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, Save];
 	save([a, w]);
 	return {
-		value: tf.add(tf.matMul(a, w), b),
+		// One kernel (matmul with the bias in its epilogue) instead of a matmul and a broadcast add.
+		value: tf.fused.matMul({ a, b: w, bias: b }),
 		gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
 			const [sa, sw] = saved as tf.Tensor2D[];
 			const g = dy as tf.Tensor2D;
