@@ -91,7 +91,11 @@ export function centredDenseRelu(x: tf.Tensor2D, c: tf.Tensor1D, w: tf.Tensor2D,
 	return f(c, w, b) as tf.Tensor2D;
 }
 
-/** a·w + b with the backward pass on explicit transposes (as matMul) and db = Σ_rows dy. */
+/**
+ * a·w + b with the backward pass on explicit transposes (as matMul) and db = Σ_rows dy.
+ * For this and denseRelu, b must hold its own data (a variable or an op's output), not be a reshape of a 2-D tensor:
+ * tfjs-wasm's fused kernel then sees the 2-D shape and throws "only supports rank-1 bias" (measured, tfjs 4.22).
+ */
 const denseGrad = tf.customGrad((...args: Input[]) => {
 	const [a, w, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, Save];
 	save([a, w]);
