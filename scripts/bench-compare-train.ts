@@ -17,7 +17,7 @@ export function addTrainThreadRows(add: Add, nodeMs: number | null, torchLines: 
 		((torchLines as TorchLine[]).find((l) => l.variant === variant && l.threads === threads)?.ms ?? null) as number | null;
 	const skipped = torchSkipped ? `PyTorch reference skipped: ${torchSkipped}` : undefined;
 	add('grokking-59 training step, wasm (Node) vs PyTorch 1 thread, previous one-hot first layer', nodeMs, torch('one-hot', 1), '≤ 2× PyTorch', {
-		note: skipped ?? 'PyTorch doing the previous form (~95 M MAC/step, ours now ~39 M): for continuity with earlier runs'
+		note: skipped ?? 'PyTorch doing the previous form (~95 M MAC/step, ours now ~41 M): for continuity with earlier runs'
 	});
 	add('grokking-59 training step, wasm (Node) vs PyTorch 2 threads', nodeMs, torch('lookup', 2), '≤ 2× PyTorch', { note: skipped });
 	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-threads.ts', '--json', '--presets', 'grokking-59', '--threads', '0,2', '--budget', '3000'], {
