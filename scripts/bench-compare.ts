@@ -15,6 +15,7 @@ import { PRESETS } from '../src/lib/train/presets';
 import { Session } from '../src/lib/train/session';
 import { runProbe } from '../src/lib/train/snapshot';
 import type { Evaluation } from '../src/lib/train/trainer';
+import { addTrainThreadRows } from './bench-compare-train';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -249,8 +250,10 @@ async function main() {
 		const torch = python('grokking_step.py', [String(cfg.p), String(cfg.embedDim), String(cfg.hidden)]);
 		const one = torch.lines.find((l) => l.threads === 1);
 		add('grokking-59 training step, wasm (Node) vs PyTorch 1 thread', median(xs), (one?.ms as number | undefined) ?? null, '≤ 2× PyTorch', {
-			note: torch.skipped ? `PyTorch reference skipped: ${torch.skipped} (apt-get install python3-torch)` : `torch ${String(one?.torch)}`
+			note: torch.skipped ? `PyTorch reference skipped: ${torch.skipped} (apt-get install python3-torch)` : `torch ${String(one?.torch)}, the same first-layer form as ours (${String(one?.variant ?? '?')})`
 		});
+		// Chromium with and without wasm threads, PyTorch with 2 threads, PyTorch's previous one-hot form.
+		addTrainThreadRows(add, median(xs), torch.lines, torch.skipped);
 	}
 
 	if (json) for (const r of rows) console.log(JSON.stringify(r));

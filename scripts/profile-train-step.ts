@@ -1,7 +1,8 @@
 /**
  * Where a training step's time goes: tfjs' per-kernel times for one step of a preset on tfjs-wasm in Node, summed
- * by kernel and input shapes (the step's median wall time above them, over 60 steps).
- *   npm run bench:train-profile [-- --preset grokking-59] [--top 25]
+ * by kernel and input shapes, per step over `--reps` profiled steps (the step's median wall time above them, over 60
+ * unprofiled steps).
+ *   npm run bench:train-profile [-- --preset grokking-59] [--top 25] [--reps 20]
  * customGrad wrappers show as "forward" rows that contain the kernels they run (do not add them to the rest).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -30,22 +31,26 @@ async function main() {
 		xs.push(performance.now() - t0);
 	}
 	xs.sort((a, b) => a - b);
+	// Kernel times summed over `reps` profiled steps and divided by reps: one step's times are too noisy on a shared machine.
+	const reps = Number(opt('--reps', '20'));
 	const info = await tf.profile(async () => {
-		session.trainer.train(1);
-		await session.trainer.readLoss();
+		for (let i = 0; i < reps; i++) {
+			session.trainer.train(1);
+			await session.trainer.readLoss();
+		}
 	});
 	const agg = new Map<string, { ms: number; count: number }>();
 	for (const k of info.kernels) {
 		const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
 		const a = agg.get(key) ?? { ms: 0, count: 0 };
-		a.ms += Number(k.kernelTimeMs);
-		a.count++;
+		a.ms += Number(k.kernelTimeMs) / reps;
+		a.count += 1 / reps;
 		agg.set(key, a);
 	}
 	const rows = [...agg].sort((a, b) => b[1].ms - a[1].ms);
 	const own = rows.filter(([k]) => !k.startsWith('forward ')).reduce((s, [, a]) => s + a.ms, 0);
-	console.log(`${name} on wasm: step median ${xs[30].toFixed(2)} ms (p10 ${xs[6].toFixed(2)}); ${info.kernels.length} kernels, ${own.toFixed(2)} ms in kernels (without the "forward" wrappers)`);
-	for (const [k, a] of rows.slice(0, Number(opt('--top', '25')))) console.log(`${a.ms.toFixed(3).padStart(8)} ms  ${String(a.count).padStart(3)}×  ${k}`);
+	console.log(`${name} on wasm: step median ${xs[30].toFixed(2)} ms (p10 ${xs[6].toFixed(2)}); ${info.kernels.length / reps} kernels, ${own.toFixed(2)} ms in kernels (without the "forward" wrappers)`);
+	for (const [k, a] of rows.slice(0, Number(opt('--top', '25')))) console.log(`${a.ms.toFixed(3).padStart(8)} ms  ${String(Math.round(a.count)).padStart(3)}×  ${k}`);
 	session.dispose();
 }
 

@@ -27,8 +27,21 @@ async function isFile(p) {
 	}
 }
 
-/** Serve `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, url }. */
-export function serveStatic(root, port = 0) {
+/**
+ * Cross-origin isolation: with these two headers a page (and its workers) gets SharedArrayBuffer, which tfjs-wasm
+ * needs for its threaded binary. Everything the site loads is its own, so require-corp blocks nothing.
+ */
+export const ISOLATION_HEADERS = {
+	'cross-origin-opener-policy': 'same-origin',
+	'cross-origin-embedder-policy': 'require-corp'
+};
+
+/**
+ * Serve `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, url }. `isolate` adds
+ * ISOLATION_HEADERS to every response.
+ */
+export function serveStatic(root, port = 0, { isolate = false } = {}) {
+	const extra = isolate ? ISOLATION_HEADERS : {};
 	const server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://x');
 		const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -36,12 +49,12 @@ export function serveStatic(root, port = 0) {
 		const tries = [base, base + '.html', join(base, 'index.html')];
 		for (const p of tries) {
 			if (await isFile(p)) {
-				res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
+				res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream', ...extra });
 				res.end(await readFile(p));
 				return;
 			}
 		}
-		res.writeHead(404, { 'content-type': 'text/plain' });
+		res.writeHead(404, { 'content-type': 'text/plain', ...extra });
 		res.end('not found');
 	});
 	return new Promise((resolve) => {

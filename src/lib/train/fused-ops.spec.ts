@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdamW } from './adamw';
-import { dense, denseRelu } from './fast-matmul';
+import { centredDenseRelu, dense, denseRelu } from './fast-matmul';
 import { crossEntropy, OneHotPairs } from './grokking-model';
 import { useNodeBackend } from './node/node-backend';
 import { Stream, streamRng } from './seeded';
@@ -39,12 +39,32 @@ describe('fused training ops', () => {
 			const g2 = tf.grads(loss(plain))([a, w, b]);
 			const v1 = fast(a, w, b);
 			const v2 = plain(a, w, b);
-			await expectClose(v1, v2, 0);
+			// The fused kernel adds the bias inside the matmul (another rounding order): equal to float32 rounding.
+			await expectClose(v1, v2, 1e-6);
 			for (let i = 0; i < 3; i++) await expectClose(g1[i], g2[i], 1e-6);
 			// Not a tautology: the ReLU mask matters for denseRelu's gradient.
 			tf.dispose([...g1, ...g2, v1, v2]);
 		}
 		tf.dispose([a, w, b, probe]);
+	});
+
+	it('centredDenseRelu: value and the gradients of c, w, b as relu((x − c)·w + b) with x constant', async () => {
+		const x = tf.randomNormal([37, 6], 0, 1, 'float32', 11) as tf.Tensor2D;
+		const c = tf.randomNormal([6], 0, 1, 'float32', 12) as tf.Tensor1D;
+		const w = tf.randomNormal([6, 9], 0, 1, 'float32', 13) as tf.Tensor2D;
+		const b = tf.randomNormal([9], 0, 1, 'float32', 14) as tf.Tensor1D;
+		const probe = tf.randomNormal([37, 9], 0, 1, 'float32', 15);
+		const plain = (cc: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => tf.relu(tf.add(tf.matMul(tf.sub(x, cc) as tf.Tensor2D, ww as tf.Tensor2D), bb));
+		const fast = (cc: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => centredDenseRelu(x, cc as tf.Tensor1D, ww as tf.Tensor2D, bb as tf.Tensor1D);
+		const loss = (f: typeof plain) => (cc: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(probe, f(cc, ww, bb)));
+		const g1 = tf.grads(loss(fast))([c, w, b]);
+		const g2 = tf.grads(loss(plain))([c, w, b]);
+		const [v1, v2] = [fast(c, w, b), plain(c, w, b)];
+		await expectClose(v1, v2, 1e-6);
+		for (let i = 0; i < 3; i++) await expectClose(g1[i], g2[i], 1e-6);
+		// Not a tautology: some units are off, so the ReLU mask shapes every gradient.
+		expect((await v2.data()).some((y) => y === 0)).toBe(true);
+		tf.dispose([x, c, w, b, probe, v1, v2, ...g1, ...g2]);
 	});
 
 	it('crossEntropy: value and gradient as mean(−Σ Y·logSoftmax), finite at margins where exp underflows', async () => {

@@ -4,13 +4,18 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GrokkingConfig } from './config';
-import { constantLeftMatMul, dense, denseRelu } from './fast-matmul';
+import { constantLeftMatMul, dense } from './fast-matmul';
+import { PairLayer } from './pair-layer';
 import { normalInit, uniformInit } from './init';
 import { Stream, streamRng } from './seeded';
 
-/** Constant one-hot inputs of a set of pairs (a_i, b_i), with the precomputed transpose. */
+/**
+ * Constant one-hot inputs of a set of pairs (a_i, b_i), with the precomputed transpose (the Transformer's token
+ * embeddings), and the MLP's first layer on the same pairs as row lookups (pair-layer.ts).
+ */
 export class OneHotPairs {
 	readonly n: number;
+	readonly layer: PairLayer;
 	/**
 	 * [E_a, E_b] (n × 2e) by one one-hot matmul: the rows of X are the one-hots of a0, b0, a1, b1, … so X·E (2n × e)
 	 * reshapes to the concatenation (no concat, one matmul each way; tf.gather on wasm measured slower).
@@ -30,6 +35,7 @@ export class OneHotPairs {
 			const X = tf.oneHot(tf.tensor1d(ab, 'int32'), p).toFloat() as tf.Tensor2D;
 			return [X, tf.transpose(X)];
 		});
+		this.layer = new PairLayer(a, b, p);
 		const lookup = constantLeftMatMul(this.X, this.Xt);
 		const n = this.n;
 		this.embed = (E) => tf.reshape(lookup(E), [n, 2 * E.shape[1]]);
@@ -47,6 +53,7 @@ export class OneHotPairs {
 
 	dispose(): void {
 		tf.dispose([this.X, this.Xt]);
+		this.layer.dispose();
 	}
 }
 
@@ -93,7 +100,7 @@ export class GrokkingModel {
 
 	hidden(x: OneHotPairs): tf.Tensor2D {
 		const E = this.E as unknown as tf.Tensor2D;
-		return denseRelu(x.embed(E), this.W1 as unknown as tf.Tensor2D, this.b1 as unknown as tf.Tensor1D);
+		return x.layer.hidden(E, this.W1 as unknown as tf.Tensor2D, this.b1 as unknown as tf.Tensor1D);
 	}
 
 	logits(h: tf.Tensor2D): tf.Tensor2D {

@@ -5,14 +5,17 @@
  * attention layer with H heads (no layer norm), a ReLU MLP of `hidden` units, unembedding read at '='.
  * With one layer only the '=' position reaches the readout, and its query is the same for every pair (the '=' token
  * at position 2), so only that query is computed; keys and values come from all three positions. The three-key
- * attention is written as broadcast products and sums (batched matmuls' gradients run ~10× slower on wasm).
+ * attention is written with small plain matmuls and same-shape products: the query folded into the keys (one d × H
+ * matrix of scores per model dimension), the softmax over the three positions spelled out on [n, H] tensors, each
+ * head's weight spread over its dh columns by a 0/1 matmul (batched matmuls' gradients ran ~10× slower on wasm, and
+ * the previous stack/softmax/slice form spent ~40% of a step in strided slices, unstacking and broadcast products).
  * The probe reads the MLP's hidden units; its class prototypes are the rows of (W_out·W_U)ᵀ, the hidden units'
  * linear map to the logits (the residual's direct path r1·W_U is left out). The Fourier readouts see each MLP
  * neuron's input from a through the attention's value–output path: f_j(a) = W_E[a]·W_V·W_O·W_in[:, j].
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GrokkingConfig } from './config';
-import { matMul } from './fast-matmul';
+import { denseRelu, matMul } from './fast-matmul';
 import type { OneHotPairs } from './grokking-model';
 import { normalInit } from './init';
 import { Stream, streamRng } from './seeded';
@@ -73,6 +76,8 @@ export function transformerReadoutInputs(cfg: GrokkingConfig, values: ArrayLike<
 
 export class GrokkingTransformer {
 	readonly vars: tf.Variable[];
+	/** H × d, 1 where column k belongs to head h (k in h·dh … (h + 1)·dh − 1): spreads per-head weights over columns. */
+	private readonly headSpread: tf.Tensor2D;
 
 	constructor(private readonly cfg: GrokkingConfig) {
 		const heads = cfg.heads ?? 1;
@@ -80,6 +85,9 @@ export class GrokkingTransformer {
 			throw new Error(`transformer: heads must divide embedDim ${cfg.embedDim}, got ${heads}`);
 		}
 		this.vars = tf.tidy(() => shapes(cfg).map(({ shape }) => tf.variable(tf.zeros(shape))));
+		const d = cfg.embedDim;
+		const dh = d / heads;
+		this.headSpread = tf.tensor2d(Float32Array.from({ length: heads * d }, (_, i) => (Math.floor((i % d) / dh) === Math.floor(i / d) ? 1 : 0)), [heads, d]);
 	}
 
 	get variables(): tf.Variable[] {
@@ -100,18 +108,27 @@ export class GrokkingTransformer {
 		const n = x.n;
 		const pos = (i: number) => tf.slice(Wpos, [i, 0], [1, d]);
 		const Ep = tf.slice(WE, [0, 0], [p, d]) as tf.Tensor2D;
-		const xa = tf.add(x.embedA(Ep), pos(0)) as tf.Tensor2D;
-		const xb = tf.add(x.embedB(Ep), pos(1)) as tf.Tensor2D;
+		// A one-hot row picks one row of E + pos exactly, so the position is added to the p rows, not the n pairs.
+		const xa = x.embedA(tf.add(Ep, pos(0)) as tf.Tensor2D);
+		const xb = x.embedB(tf.add(Ep, pos(1)) as tf.Tensor2D);
 		const xe = tf.add(tf.slice(WE, [p, 0], [1, d]), pos(2)) as tf.Tensor2D; // the '=' residual, the same for all pairs
 		const q = tf.reshape(matMul(xe, WQ), [1, H, dh]);
-		const score = (t: tf.Tensor2D, rows: number) => tf.mul(tf.sum(tf.mul(tf.reshape(matMul(t, WK), [rows, H, dh]), q), 2), 1 / Math.sqrt(dh));
-		const se = tf.add(tf.zeros([n, H]), score(xe, 1));
-		const att = tf.softmax(tf.stack([score(xa, n), score(xb, n), se], 2), 2); // [n, H, 3]
-		const value = (t: tf.Tensor2D, rows: number) => tf.reshape(matMul(t, WV), [rows, H, dh]);
-		const w = (i: number) => tf.slice(att, [0, 0, i], [n, H, 1]);
-		const z = tf.addN([tf.mul(w(0), value(xa, n)), tf.mul(w(1), value(xb, n)), tf.mul(w(2), value(xe, 1))]);
-		const r1 = tf.add(xe, matMul(tf.reshape(z, [n, d]) as tf.Tensor2D, WO)) as tf.Tensor2D;
-		const hidden = tf.relu(tf.add(matMul(r1, Win), bin)) as tf.Tensor2D;
+		// score_h(t) = (t·W_K)_h · q_h / √dh = t · Kq[:, h], Kq = Σ_j W_K[:, h, j] q_hj / √dh (d × H).
+		const Kq = tf.mul(tf.sum(tf.mul(tf.reshape(WK, [d, H, dh]), q), 2), 1 / Math.sqrt(dh)) as tf.Tensor2D;
+		const sa = matMul(xa, Kq);
+		const sb = matMul(xb, Kq);
+		const se = tf.add(tf.zeros([n, H]), matMul(xe, Kq));
+		// Softmax over the three positions, per pair and head.
+		const m = tf.maximum(tf.maximum(sa, sb), se);
+		const [ea, eb, ee] = [sa, sb, se].map((s) => tf.exp(tf.sub(s, m)));
+		const total = tf.add(tf.add(ea, eb), ee);
+		const spread = (e: tf.Tensor) => matMul(tf.div(e, total) as tf.Tensor2D, this.headSpread);
+		const value = (t: tf.Tensor2D) => matMul(t, WV);
+		// The '=' value is the same row for every pair: its term is (weights · spread rows scaled by it), one matmul.
+		const ze = matMul(tf.div(ee, total) as tf.Tensor2D, tf.mul(this.headSpread, value(xe)) as tf.Tensor2D);
+		const z = tf.addN([tf.mul(spread(ea), value(xa)), tf.mul(spread(eb), value(xb)), ze]) as tf.Tensor2D;
+		const r1 = tf.add(xe, matMul(z, WO)) as tf.Tensor2D;
+		const hidden = denseRelu(r1, Win, bin as unknown as tf.Tensor1D);
 		const r2 = tf.add(r1, matMul(hidden, Wout)) as tf.Tensor2D;
 		return { hidden, logits: matMul(r2, WU) };
 	}
@@ -125,5 +142,6 @@ export class GrokkingTransformer {
 
 	dispose(): void {
 		tf.dispose(this.vars);
+		this.headSpread.dispose();
 	}
 }

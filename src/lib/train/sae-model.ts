@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SaeConfig } from './config';
-import { matMul } from './fast-matmul';
+import { centredDenseRelu, dense } from './fast-matmul';
 import { uniformInit, unitRowsInit } from './init';
 import { Stream, streamRng } from './seeded';
 
@@ -63,11 +63,11 @@ export class SaeModel {
 	}
 
 	codes(x: tf.Tensor2D): tf.Tensor2D {
-		return tf.relu(tf.add(matMul(tf.sub(x, this.bd) as tf.Tensor2D, this.We as unknown as tf.Tensor2D), this.be)) as tf.Tensor2D;
+		return centredDenseRelu(x, this.bd as unknown as tf.Tensor1D, this.We as unknown as tf.Tensor2D, this.be as unknown as tf.Tensor1D);
 	}
 
 	reconstruct(z: tf.Tensor2D): tf.Tensor2D {
-		return tf.add(matMul(z, this.Wd as unknown as tf.Tensor2D), this.bd) as tf.Tensor2D;
+		return dense(z, this.Wd as unknown as tf.Tensor2D, this.bd as unknown as tf.Tensor1D);
 	}
 
 	/** Mean squared reconstruction error per sample (summed over dims) and mean L1 of the codes. */
@@ -80,7 +80,8 @@ export class SaeModel {
 	/** Project the decoder rows back to unit norm (after each optimizer step). */
 	normaliseDecoder(): void {
 		tf.tidy(() => {
-			const norms = tf.maximum(tf.norm(this.Wd, 'euclidean', 1, true), 1e-12);
+			// √Σ x² per row; tf.norm squares with tf.pow, which took ~8 ms per step for a 1024 × 512 decoder on wasm.
+			const norms = tf.maximum(tf.sqrt(tf.sum(tf.square(this.Wd), 1, true)), 1e-12);
 			this.Wd.assign(tf.div(this.Wd, norms));
 		});
 	}

@@ -1,7 +1,7 @@
 /** The SSL encoder: u = normalise(ReLU(x·W1 + b1)·W2 + b2), a two-layer MLP with an L2-normalised output. */
 import * as tf from '@tensorflow/tfjs';
 import type { SslConfig } from './config';
-import { matMul } from './fast-matmul';
+import { dense, denseRelu } from './fast-matmul';
 import { uniformInit } from './init';
 import { l2Normalise } from './nt-xent';
 import { Stream, streamRng } from './seeded';
@@ -41,8 +41,8 @@ export class SslModel {
 
 	/** Unit-norm embeddings of the rows of x. */
 	embed(x: tf.Tensor2D): tf.Tensor2D {
-		const h = tf.relu(tf.add(matMul(x, this.W1 as unknown as tf.Tensor2D), this.b1)) as tf.Tensor2D;
-		return l2Normalise(tf.add(matMul(h, this.W2 as unknown as tf.Tensor2D), this.b2) as tf.Tensor2D);
+		const h = denseRelu(x, this.W1 as unknown as tf.Tensor2D, this.b1 as unknown as tf.Tensor1D);
+		return l2Normalise(dense(h, this.W2 as unknown as tf.Tensor2D, this.b2 as unknown as tf.Tensor1D));
 	}
 
 	dispose(): void {

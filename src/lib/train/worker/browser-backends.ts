@@ -49,7 +49,9 @@ export const browserBackends: BackendProvider = {
 	async choose(config, init) {
 		if (!wasmPathSet) {
 			if (!init.wasmPath) throw new Error('init: wasmPath (the URL of the folder holding the .wasm files) is required');
-			// Threaded wasm fails after Vite's bundling (measured): single-threaded wasm.
+			// Single-threaded wasm. The threaded binary needs a cross-origin isolated page, a bundle that keeps its
+			// Emscripten factory self-contained (scripts/wasm-threads-plugin.ts), and it lost here: 2 threads on a
+			// 2-core machine made every preset slower (docs/training-speed.md, `npm run bench:threads`).
 			tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 			setWasmPaths(init.wasmPath.endsWith('/') ? init.wasmPath : `${init.wasmPath}/`);
 			wasmPathSet = true;
