@@ -12,6 +12,28 @@ export interface Exports {
 	accum(z: number, np: number, dp: number, p: number, K: number, a: number): void;
 	symv(w: number, d: number, s0: number, v: number, p: number): void;
 	syr2(w: number, d: number, s0: number, v: number, q: number): void;
+	// float32 rows (float32-kernels.ts)
+	restride32(src: number, n: number, d: number, dst: number, rs: number): void;
+	centreSums32(z: number, n: number, dp: number, rs: number, mean: number): void;
+	centreWrite32(z: number, n: number, dp: number, rs: number, mean: number, out: number, scale: number): void;
+	cov32(z: number, n: number, dp: number, c: number, block: number, rs: number): void;
+	em32(
+		z: number,
+		n: number,
+		dp: number,
+		rs: number,
+		mean: number,
+		m: number,
+		Kp: number,
+		K: number,
+		half: number,
+		beta: number,
+		ps: number,
+		a: number,
+		stats: number,
+		accumulate: number
+	): void;
+	exp64(x: number): number;
 }
 
 let instance: Exports | null | undefined;
