@@ -63,7 +63,7 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	const a = m + Kp * dp * 8;
 	const half = a + Kp * dp * 8;
 	const ps = half + Kp * 8;
-	const stats = ps + Kp * 8;
+	const stats = ps + 2 * Kp * 8;
 	const end = stats + (Kp + 3) * 8 + 64; // + slack: restride32 reads up to 3 floats past its source
 	kernelMemory(k, end);
 	// Z goes in packed (one copy), then restride32 pads the rows; the centred copy overwrites the packed one later.
@@ -115,6 +115,7 @@ function loadPrototypes(pts: Points32, prototypes: Float64Array): Float64Array {
 		}
 		mem[pts.half / 8 + q] = 0.5 * h;
 	}
+	for (let q = K; q < Kp; q++) mem[pts.half / 8 + q] = Infinity; // score −∞: no responsibility
 	const s0 = pts.stats / 8;
 	mem.fill(0, s0, s0 + Kp + 3);
 	mem[s0 + Kp + 1] = 1; // the running product of the rows' Σ_k e^(s − max)
