@@ -1,6 +1,6 @@
-import { applyQ, householderTridiagonal } from './householder-tridiagonal';
+import { householderTridiagonal, type Tridiagonal } from './householder-tridiagonal';
 import { orientVector } from './orient-vector';
-import { tridiagonalEigenvector, tridiagonalQL } from './tridiagonal-ql';
+import { tridiagonalQL, type QLRotations } from './tridiagonal-ql';
 
 export interface Eigenpairs {
 	/** Eigenvalues, descending. Length d for the dense solver, k for the block iteration. */
@@ -30,12 +30,73 @@ export function symmetricEigen(
 	const values = new Float64Array(d);
 	for (let i = 0; i < d; i++) values[i] = ev[order[i]];
 	const vectors = new Float64Array(k * d);
-	const x = new Float64Array(d);
-	for (let r = 0; r < k; r++) {
-		tridiagonalEigenvector(rot, d, order[r], x);
-		applyQ(tri, x);
-		vectors.set(x, r * d);
-		orientVector(vectors, r, d, reference);
+	if (k > 0) {
+		const X = new Float64Array(d * k);
+		for (let r = 0; r < k; r++) X[order[r] * k + r] = 1;
+		replayRotations(rot, X, d, k);
+		applyReflectors(tri, X, k);
+		for (let r = 0; r < k; r++) {
+			for (let i = 0; i < d; i++) vectors[r * d + i] = X[i * k + r];
+			orientVector(vectors, r, d, reference);
+		}
 	}
 	return { values, vectors, k };
+}
+
+/**
+ * The k eigenvectors of T at once (X: d×k, column r starting as e_order[r]): the QL rotations replayed in reverse,
+ * each rotation read once for all k columns (replaying per vector read the ~d² rotations k times). Rotations
+ * outside the rows reached so far only act on zeros and are skipped.
+ */
+function replayRotations(rot: QLRotations, X: Float64Array, d: number, k: number): void {
+	const { index, c, s } = rot;
+	let lo = d;
+	let hi = -1;
+	for (let i = 0; i < d; i++) {
+		for (let r = 0; r < k; r++) {
+			if (X[i * k + r] !== 0) {
+				lo = Math.min(lo, i);
+				hi = Math.max(hi, i);
+			}
+		}
+	}
+	for (let t = rot.count - 1; t >= 0; t--) {
+		const i = index[t];
+		if (i + 1 < lo || i > hi) continue;
+		if (i < lo) lo = i;
+		if (i + 1 > hi) hi = i + 1;
+		const ct = c[t];
+		const st = s[t];
+		const a = i * k;
+		const b = a + k;
+		for (let r = 0; r < k; r++) {
+			const xi = X[a + r];
+			const xi1 = X[b + r];
+			X[a + r] = ct * xi + st * xi1;
+			X[b + r] = ct * xi1 - st * xi;
+		}
+	}
+}
+
+/** X ← Q X for the k columns of X (d×k, tridiagonal basis), each reflector read once for all columns. */
+function applyReflectors(t: Tridiagonal, X: Float64Array, k: number): void {
+	const { d, reflectors: R, tau } = t;
+	const f = new Float64Array(k);
+	for (let p = d - 3; p >= 0; p--) {
+		const tp = tau[p];
+		if (tp === 0) continue;
+		const o = p * d;
+		f.fill(0);
+		for (let i = p + 1; i < d; i++) {
+			const v = R[o + i];
+			const xi = i * k;
+			for (let r = 0; r < k; r++) f[r] += v * X[xi + r];
+		}
+		for (let r = 0; r < k; r++) f[r] *= tp;
+		for (let i = p + 1; i < d; i++) {
+			const v = R[o + i];
+			const xi = i * k;
+			for (let r = 0; r < k; r++) X[xi + r] -= f[r] * v;
+		}
+	}
 }
