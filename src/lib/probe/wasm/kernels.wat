@@ -462,24 +462,22 @@
   ;; (Cody–Waite, fdlibm's split of ln2), a degree-11 Taylor polynomial for e^r (truncation < 1e-14 relative), times
   ;; 2^k built from exponent bits in two steps, so results below 2^-1022 come out subnormal as from Math.exp; x ≤ −746
   ;; (and −∞) gives 0.
-  (func $expv (param $x v128) (result v128) (local $k v128) (local $r v128)
+  (func $expv (param $x v128) (result v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $p v128)
     (local.set $x (f64x2.max (local.get $x) (f64x2.splat (f64.const -746))))
     (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
     (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
       (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    ;; Estrin's scheme (pairs, then r², r⁴, r⁸): a short dependency chain, so the exps of a row overlap
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $p (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 1)))) (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.16666666666666666))))))
+      (f64x2.mul (local.get $r4) (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.008333333333333333)))) (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 1.984126984126984e-4)))))))))
+    (local.set $p (f64x2.add (local.get $p)
+      (f64x2.mul (f64x2.mul (local.get $r4) (local.get $r4)) (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-5)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 2.7557319223985893e-6)))) (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 2.505210838544172e-8)))))))))
     (f64x2.mul
       (f64x2.mul
-        (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 0.16666666666666666)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 0.008333333333333333)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 1.984126984126984e-4)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-5)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 2.7557319223985893e-6)) (f64x2.mul (local.get $r)
-        (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 2.505210838544172e-8))))))))))))))))))))))))
+        (local.get $p)
         (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.trunc_sat_f64x2_s_zero (local.get $k)) (i32x4.splat (i32.const 1534))))
           (i32.const 52)))
       (f64x2.splat (f64.const 0x1p-511)))
@@ -491,7 +489,7 @@
   (func $erow (param $zr i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
     (param $beta f64) (param $pp i32) (param $stats i32)
     (local $ze i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $pg i32) (local $hg i32)
-    (local $pe i32) (local $st i32) (local $x v128) (local $b v128) (local $mx v128) (local $sum v128) (local $max f64) (local $total f64) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local $pe i32) (local $st i32) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $p v128) (local $b v128) (local $mx v128) (local $sum v128) (local $max f64) (local $total f64) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
     (local.set $gb (i32.shl (local.get $dp) (i32.const 6)))
     (local.set $ze (i32.add (local.get $zr) (i32.shl (local.get $dp) (i32.const 2))))
     (local.set $b (f64x2.splat (local.get $beta)))
@@ -552,7 +550,28 @@
     (local.set $pg (local.get $pp))
     (block $ed (loop $el
       (br_if $ed (i32.ge_u (local.get $pg) (local.get $pe)))
-      (local.set $x (call $expv (f64x2.sub (v128.load align=8 (local.get $pg)) (local.get $mx))))
+      (local.set $x (f64x2.sub (v128.load align=8 (local.get $pg)) (local.get $mx)))
+      ;; e^x, expv inlined
+      (local.set $x (f64x2.max (local.get $x) (f64x2.splat (f64.const -746))))
+      (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+      (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+        (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+      ;; Estrin's scheme (pairs, then r², r⁴, r⁸): a short dependency chain, so the exps of a row overlap
+      (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+      (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+      (local.set $p (f64x2.add
+        (f64x2.add (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 1)))) (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.16666666666666666))))))
+        (f64x2.mul (local.get $r4) (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.008333333333333333)))) (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 1.984126984126984e-4)))))))))
+      (local.set $p (f64x2.add (local.get $p)
+        (f64x2.mul (f64x2.mul (local.get $r4) (local.get $r4)) (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-5)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 2.7557319223985893e-6)))) (f64x2.mul (local.get $r2) (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 2.505210838544172e-8)))))))))
+      (local.set $x
+      (f64x2.mul
+        (f64x2.mul
+          (local.get $p)
+          (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.trunc_sat_f64x2_s_zero (local.get $k)) (i32x4.splat (i32.const 1534))))
+            (i32.const 52)))
+        (f64x2.splat (f64.const 0x1p-511)))
+    )
       (v128.store align=8 (local.get $pg) (local.get $x))
       (local.set $sum (f64x2.add (local.get $sum) (local.get $x)))
       (local.set $pg (i32.add (local.get $pg) (i32.const 16)))
