@@ -6,6 +6,7 @@ import { emStep } from './em-step';
 import { covariance32, emStep32, freeEnergy32, loadPoints32 } from './float32-kernels';
 import { freeEnergy } from './free-energy';
 import { gaussianCloud } from './gaussian-cloud';
+import { probeSnapshot } from './probe-snapshot';
 import { disableWasmKernels, wasmKernels } from './wasm/wasm-kernels';
 
 afterEach(() => disableWasmKernels(false));
@@ -127,5 +128,24 @@ describe('float32 kernels against the float64 TypeScript reference', () => {
 		expect(loadPoints32(cloud(50, 4, 1), 50, 4, 3)).toBeNull();
 		disableWasmKernels(true);
 		expect(loadPoints32(cloud(50, 16, 1), 50, 16, 3)).toBeNull();
+	});
+});
+
+describe('probeSnapshot on float32 rows (the kernels find non-finite input from their own sums)', () => {
+	for (const bad of [Number.NaN, Infinity, -Infinity]) {
+		it(`${bad} at row 37, column 5 is reported with its position`, () => {
+			const n = 200;
+			const d = 16;
+			const Z = cloud(n, d, 2);
+			Z[37 * d + 5] = bad;
+			expect(() => probeSnapshot(Z, n, d, { mode: 'fixed', beta: 1 }, null)).toThrow(/non-finite value .* at row 37, column 5/);
+		});
+	}
+	it('the largest float32 values (3e38) are finite data, not an error', () => {
+		const n = 100;
+		const d = 8;
+		const Z = cloud(n, d, 4);
+		Z[3] = 3e38;
+		expect(Number.isFinite(probeSnapshot(Z, n, d, { mode: 'fixed', beta: 1 }, null).result.trace)).toBe(true);
 	});
 });

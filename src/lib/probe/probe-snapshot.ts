@@ -26,6 +26,9 @@ function validate(Z: Matrix, n: number, d: number, K: number): void {
 	if (!Number.isInteger(n) || n < 2) throw new ProbeInputError(`need at least 2 points, got N = ${n}`, 'shape');
 	if (!Number.isInteger(K) || K < 1) throw new ProbeInputError(`K must be a positive integer, got ${K}`);
 	if (Z.length < n * d) throw new ProbeInputError(`Z has ${Z.length} values, expected N × d = ${n} × ${d} = ${n * d}`, 'shape');
+}
+
+function checkFinite(Z: Matrix, n: number, d: number): void {
 	const bad = firstNonFinite(Z, n, d);
 	if (bad) throw new ProbeInputError(`non-finite value ${bad.value} at row ${bad.row}, column ${bad.column}`, 'non-finite');
 }
@@ -45,6 +48,10 @@ export function probeSnapshot(
 ): { result: SnapshotResult; state: ProbeState } {
 	const K = options.K ?? state?.K ?? 8;
 	validate(Z, n, d, K);
+	// float32 rows on the dense route: centring, covariance, EM and free energy on the float32 kernels, without a
+	// float64 centred copy (float32-kernels.ts states the tolerance); the copy is made only where something needs it.
+	const fast32 = beta.mode !== 'kernel' && Z instanceof Float32Array && denseRoute(n, d);
+	if (!fast32) checkFinite(Z, n, d);
 	const prev = state && state.K === K && state.d === d ? state : createProbeState(d, K, options.seed ?? state?.seed ?? 1);
 	const snapshots = prev.snapshots ?? 0;
 	const topK = Math.min(options.topK ?? 8, d);
@@ -52,9 +59,9 @@ export function probeSnapshot(
 	// kernel mode lives on the sphere: probe the L2-normalised rows.
 	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
-	// float32 rows on the dense route: centring, covariance, EM and free energy on the float32 kernels, without a
-	// float64 centred copy (float32-kernels.ts states the tolerance); the copy is made only where something needs it.
-	const p32 = rows instanceof Float32Array && denseRoute(n, d) ? loadPoints32(rows, n, d, K) : null;
+	const p32 = fast32 ? loadPoints32(Z as Float32Array, n, d, K) : null;
+	// The kernels' sums are non-finite exactly when a value is (one pass fewer): only then look for it.
+	if (fast32 && !(p32 && Number.isFinite(p32.sumSquares))) checkFinite(Z, n, d);
 	let centredCopy: { mean: Float64Array; centred: Float64Array } | null = null;
 	const centredRows = () => (centredCopy ??= centreRows(rows, n, d, scratch('centred', n * d)));
 	const mean = p32 ? p32.meanValues : centredRows().mean;
