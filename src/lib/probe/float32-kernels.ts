@@ -1,4 +1,4 @@
-import { kernelMemory, wasmKernels, type Exports } from './wasm/wasm-kernels';
+import { kernelMemory, markLive, wasmKernels, type Exports } from './wasm/wasm-kernels';
 
 /**
  * The probe's heavy passes for float32 hidden states (what the training worker and most .npy files hold), on the
@@ -66,6 +66,7 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	const stats = ps + 2 * Kp * 8;
 	const end = stats + (Kp + 3) * 8 + 64; // + slack: restride32 reads up to 3 floats past its source
 	kernelMemory(k, end);
+	markLive(end);
 	// Z goes in packed (one copy), then restride32 pads the rows; the centred copy overwrites the packed one later.
 	new Float32Array(k.memory.buffer, cen, n * d).set(Z.subarray(0, n * d));
 	k.restride32(cen, n, d, raw, rs);

@@ -1,6 +1,7 @@
 import { householderTridiagonal, type Tridiagonal } from './householder-tridiagonal';
 import { orientVector } from './orient-vector';
 import { tridiagonalQL, type QLRotations } from './tridiagonal-ql';
+import { kernelMemory, liveBytes, wasmKernels } from './wasm/wasm-kernels';
 
 export interface Eigenpairs {
 	/** Eigenvalues, descending. Length d for the dense solver, k for the block iteration. */
@@ -31,16 +32,60 @@ export function symmetricEigen(
 	for (let i = 0; i < d; i++) values[i] = ev[order[i]];
 	const vectors = new Float64Array(k * d);
 	if (k > 0) {
-		const X = new Float64Array(d * k);
-		for (let r = 0; r < k; r++) X[order[r] * k + r] = 1;
-		replayRotations(rot, X, d, k);
-		applyReflectors(tri, X, k);
+		const kernels = d >= 16 && k <= 8 ? wasmKernels() : null;
+		const X = kernels ? backTransform8(kernels, tri, rot, order, k) : new Float64Array(d * k);
+		if (!kernels) {
+			for (let r = 0; r < k; r++) X[order[r] * k + r] = 1;
+			replayRotations(rot, X, d, k);
+			applyReflectors(tri, X, k);
+		}
 		for (let r = 0; r < k; r++) {
 			for (let i = 0; i < d; i++) vectors[r * d + i] = X[i * k + r];
 			orientVector(vectors, r, d, reference);
 		}
 	}
 	return { values, vectors, k };
+}
+
+/**
+ * replayRotations + applyReflectors on the kernels (rot8, refl8; the same float64 operations, f64x2), for k ≤ 8
+ * vectors: returns X (d×k). Placed above the live kernel data (a Points32 waiting for EM).
+ */
+function backTransform8(
+	kernels: NonNullable<ReturnType<typeof wasmKernels>>,
+	tri: Tridiagonal,
+	rot: QLRotations,
+	order: number[],
+	k: number
+): Float64Array {
+	const d = tri.d;
+	const x = liveBytes();
+	const idx = x + d * 64;
+	const cs = idx + Math.ceil((rot.count * 4) / 16) * 16;
+	const ss = cs + rot.count * 8;
+	const r = ss + rot.count * 8;
+	const tau = r + d * d * 8;
+	kernelMemory(kernels, tau + d * 8);
+	const buf = kernels.memory.buffer;
+	const f64 = new Float64Array(buf);
+	f64.fill(0, x / 8, x / 8 + d * 8);
+	let lo = d;
+	let hi = -1;
+	for (let c = 0; c < k; c++) {
+		f64[x / 8 + order[c] * 8 + c] = 1;
+		lo = Math.min(lo, order[c]);
+		hi = Math.max(hi, order[c]);
+	}
+	new Int32Array(buf, idx, rot.count).set(rot.index.subarray(0, rot.count));
+	f64.set(rot.c.subarray(0, rot.count), cs / 8);
+	f64.set(rot.s.subarray(0, rot.count), ss / 8);
+	f64.set(tri.reflectors.subarray(0, d * d), r / 8);
+	f64.set(tri.tau.subarray(0, d), tau / 8);
+	kernels.rot8(x, idx, cs, ss, rot.count, lo, hi);
+	kernels.refl8(x, r, tau, d);
+	const X = new Float64Array(d * k);
+	for (let i = 0; i < d; i++) for (let c = 0; c < k; c++) X[i * k + c] = f64[x / 8 + i * 8 + c];
+	return X;
 }
 
 /**

@@ -729,4 +729,86 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rl)))
   )
+
+  ;; ---- eigenvectors of the dense solver (symmetric-eigen.ts), 8 at a time: X is d rows of 8 float64 (row i holds
+  ;; component i of the 8 vectors) ----
+
+  ;; rot8: the QL rotations t = count−1 … 0 replayed on X: rows i, i+1 (i = idx[t], i32) ← (c x_i + s x_i+1,
+  ;; c x_i+1 − s x_i) with c = cs[t], s = ss[t] (float64); rotations wholly outside rows [lo, hi] (which grows as rows are
+  ;; reached) act on zeros and are skipped.
+  (func (export "rot8") (param $x i32) (param $idx i32) (param $cs i32) (param $ss i32) (param $count i32) (param $lo i32) (param $hi i32)
+    (local $t i32) (local $i i32) (local $xa i32) (local $c v128) (local $s v128) (local $u v128) (local $w v128)
+    (local.set $t (local.get $count))
+    (block $td (loop $tl
+      (br_if $td (i32.eqz (local.get $t)))
+      (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+      (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $t) (i32.const 2)))))
+      (if (i32.eqz (i32.or (i32.lt_s (i32.add (local.get $i) (i32.const 1)) (local.get $lo)) (i32.gt_s (local.get $i) (local.get $hi))))
+        (then
+          (if (i32.lt_s (local.get $i) (local.get $lo)) (then (local.set $lo (local.get $i))))
+          (if (i32.gt_s (i32.add (local.get $i) (i32.const 1)) (local.get $hi)) (then (local.set $hi (i32.add (local.get $i) (i32.const 1)))))
+          (local.set $c (v128.load64_splat (i32.add (local.get $cs) (i32.shl (local.get $t) (i32.const 3)))))
+          (local.set $s (v128.load64_splat (i32.add (local.get $ss) (i32.shl (local.get $t) (i32.const 3)))))
+          (local.set $xa (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 6))))
+        (local.set $u (v128.load offset=0 align=8 (local.get $xa)))
+        (local.set $w (v128.load offset=64 align=8 (local.get $xa)))
+        (v128.store offset=0 align=8 (local.get $xa) (f64x2.add (f64x2.mul (local.get $c) (local.get $u)) (f64x2.mul (local.get $s) (local.get $w))))
+        (v128.store offset=64 align=8 (local.get $xa) (f64x2.sub (f64x2.mul (local.get $c) (local.get $w)) (f64x2.mul (local.get $s) (local.get $u))))
+        (local.set $u (v128.load offset=16 align=8 (local.get $xa)))
+        (local.set $w (v128.load offset=80 align=8 (local.get $xa)))
+        (v128.store offset=16 align=8 (local.get $xa) (f64x2.add (f64x2.mul (local.get $c) (local.get $u)) (f64x2.mul (local.get $s) (local.get $w))))
+        (v128.store offset=80 align=8 (local.get $xa) (f64x2.sub (f64x2.mul (local.get $c) (local.get $w)) (f64x2.mul (local.get $s) (local.get $u))))
+        (local.set $u (v128.load offset=32 align=8 (local.get $xa)))
+        (local.set $w (v128.load offset=96 align=8 (local.get $xa)))
+        (v128.store offset=32 align=8 (local.get $xa) (f64x2.add (f64x2.mul (local.get $c) (local.get $u)) (f64x2.mul (local.get $s) (local.get $w))))
+        (v128.store offset=96 align=8 (local.get $xa) (f64x2.sub (f64x2.mul (local.get $c) (local.get $w)) (f64x2.mul (local.get $s) (local.get $u))))
+        (local.set $u (v128.load offset=48 align=8 (local.get $xa)))
+        (local.set $w (v128.load offset=112 align=8 (local.get $xa)))
+        (v128.store offset=48 align=8 (local.get $xa) (f64x2.add (f64x2.mul (local.get $c) (local.get $u)) (f64x2.mul (local.get $s) (local.get $w))))
+        (v128.store offset=112 align=8 (local.get $xa) (f64x2.sub (f64x2.mul (local.get $c) (local.get $w)) (f64x2.mul (local.get $s) (local.get $u))))))
+      (br $tl)))
+  )
+
+  ;; refl8: X ← P_0(P_1(⋯ P_{d−3} X)) with P_p = I − tau_p v_p v_pᵀ, v_p = R[p·d + (p+1 … d−1)] (float64 d×d at r,
+  ;; tau float64 at tau; tau_p = 0: identity). Each reflector is read once for the 8 columns.
+  (func (export "refl8") (param $x i32) (param $r i32) (param $tau i32) (param $d i32)
+    (local $p i32) (local $i i32) (local $row i32) (local $xa i32) (local $tp f64) (local $v v128) (local $tv v128)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
+    (local.set $p (i32.sub (local.get $d) (i32.const 3)))
+    (block $pd (loop $pl
+      (br_if $pd (i32.lt_s (local.get $p) (i32.const 0)))
+      (local.set $tp (f64.load (i32.add (local.get $tau) (i32.shl (local.get $p) (i32.const 3)))))
+      (if (f64.ne (local.get $tp) (f64.const 0))
+        (then
+          (local.set $row (i32.add (local.get $r) (i32.shl (i32.mul (local.get $p) (local.get $d)) (i32.const 3))))
+          (local.set $f0 (v128.const f64x2 0 0)) (local.set $f1 (v128.const f64x2 0 0))
+          (local.set $f2 (v128.const f64x2 0 0)) (local.set $f3 (v128.const f64x2 0 0))
+          (local.set $i (i32.add (local.get $p) (i32.const 1)))
+          (block $id (loop $il
+            (br_if $id (i32.ge_s (local.get $i) (local.get $d)))
+            (local.set $v (v128.load64_splat (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $xa (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 6))))
+        (local.set $f0 (f64x2.add (local.get $f0) (f64x2.mul (local.get $v) (v128.load offset=0 align=8 (local.get $xa)))))
+        (local.set $f1 (f64x2.add (local.get $f1) (f64x2.mul (local.get $v) (v128.load offset=16 align=8 (local.get $xa)))))
+        (local.set $f2 (f64x2.add (local.get $f2) (f64x2.mul (local.get $v) (v128.load offset=32 align=8 (local.get $xa)))))
+        (local.set $f3 (f64x2.add (local.get $f3) (f64x2.mul (local.get $v) (v128.load offset=48 align=8 (local.get $xa)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $il)))
+          (local.set $tv (f64x2.splat (local.get $tp)))
+          (local.set $f0 (f64x2.mul (local.get $f0) (local.get $tv))) (local.set $f1 (f64x2.mul (local.get $f1) (local.get $tv)))
+          (local.set $f2 (f64x2.mul (local.get $f2) (local.get $tv))) (local.set $f3 (f64x2.mul (local.get $f3) (local.get $tv)))
+          (local.set $i (i32.add (local.get $p) (i32.const 1)))
+          (block $ud (loop $ul
+            (br_if $ud (i32.ge_s (local.get $i) (local.get $d)))
+            (local.set $v (v128.load64_splat (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $xa (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 6))))
+        (v128.store offset=0 align=8 (local.get $xa) (f64x2.sub (v128.load offset=0 align=8 (local.get $xa)) (f64x2.mul (local.get $f0) (local.get $v))))
+        (v128.store offset=16 align=8 (local.get $xa) (f64x2.sub (v128.load offset=16 align=8 (local.get $xa)) (f64x2.mul (local.get $f1) (local.get $v))))
+        (v128.store offset=32 align=8 (local.get $xa) (f64x2.sub (v128.load offset=32 align=8 (local.get $xa)) (f64x2.mul (local.get $f2) (local.get $v))))
+        (v128.store offset=48 align=8 (local.get $xa) (f64x2.sub (v128.load offset=48 align=8 (local.get $xa)) (f64x2.mul (local.get $f3) (local.get $v))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $ul)))))
+      (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+      (br $pl)))
+  )
 )

@@ -34,6 +34,9 @@ export interface Exports {
 		accumulate: number
 	): void;
 	exp64(x: number): number;
+	// eigenvectors, 8 at a time (symmetric-eigen.ts)
+	rot8(x: number, idx: number, cs: number, ss: number, count: number, lo: number, hi: number): void;
+	refl8(x: number, r: number, tau: number, d: number): void;
 }
 
 let instance: Exports | null | undefined;
@@ -62,6 +65,20 @@ export function wasmKernels(): Exports | null {
 /** Tests and benchmarks: force the TypeScript reference (true) or allow the kernels again (false). */
 export function disableWasmKernels(off: boolean): void {
 	disabled = off;
+}
+
+let liveEnd = 0;
+
+/**
+ * Kernel memory below `bytes` holds data a caller still needs (float32-kernels.ts's Points32, between the spectrum
+ * and EM); scratch for work done in between (the eigenvectors) goes above it.
+ */
+export function markLive(bytes: number): void {
+	liveEnd = Math.ceil(bytes / 64) * 64;
+}
+
+export function liveBytes(): number {
+	return liveEnd;
 }
 
 /** A float64 view of the kernel memory, grown to hold at least `bytes`. */
