@@ -484,12 +484,11 @@
   )
   (func (export "exp64") (param $x f64) (result f64) (f64x2.extract_lane 0 (call $expv (f64x2.splat (local.get $x)))))
 
-  ;; erow: the E-step for one row of em32 (same arguments): p_k into pp (Kp float64; 0 for the padding prototypes, whose
-  ;; half is +∞), Σ_n p_nk into stats[0, Kp), and the free-energy terms into stats[Kp, Kp+3).
-  (func $erow (param $zr i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
-    (param $beta f64) (param $pp i32) (param $stats i32)
+  ;; dots: pp[k] = β(z·μ_k − half_k) for one row (arguments as em32's), prototypes in groups of 8.
+  (func $dots (param $zr i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
+    (param $beta f64) (param $pp i32)
     (local $ze i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $pg i32) (local $hg i32)
-    (local $pe i32) (local $st i32) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $p v128) (local $b v128) (local $mx v128) (local $sum v128) (local $max f64) (local $total f64) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local $x v128) (local $b v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
     (local.set $gb (i32.shl (local.get $dp) (i32.const 6)))
     (local.set $ze (i32.add (local.get $zr) (i32.shl (local.get $dp) (i32.const 2))))
     (local.set $b (f64x2.splat (local.get $beta)))
@@ -535,6 +534,15 @@
         (f64x2.sub (f64x2.add (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $c6) (local.get $c7)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $c6) (local.get $c7))) (v128.load offset=48 align=8 (local.get $hg)))))
       (local.set $g (i32.add (local.get $g) (i32.const 8)))
       (br $gl)))
+  )
+
+  ;; erow: the E-step for one row of em32 (same arguments): p_k into pp (Kp float64; 0 for the padding prototypes, whose
+  ;; half is +∞), Σ_n p_nk into stats[0, Kp), and the free-energy terms into stats[Kp, Kp+3).
+  (func $erow (param $zr i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
+    (param $beta f64) (param $pp i32) (param $stats i32)
+    (local $ze i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $pg i32) (local $hg i32)
+    (local $pe i32) (local $st i32) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $p v128) (local $b v128) (local $mx v128) (local $sum v128) (local $max f64) (local $total f64) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (call $dots (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp))
     ;; softmax over the Kp scores, two lanes at a time
     (local.set $pe (i32.add (local.get $pp) (i32.shl (local.get $Kp) (i32.const 3))))
     (local.set $mx (f64x2.splat (f64.const -inf)))
@@ -598,6 +606,120 @@
     (f64.store offset=8 (local.get $st) (local.get $total))
   )
 
+  ;; erow2: erow for two rows, their softmaxes interleaved (two independent dependency chains: the exps, sums and
+  ;; divisions of one row's short vectors otherwise leave the core waiting).
+  (func $erow2 (param $zr i32) (param $zr1 i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
+    (param $beta f64) (param $pp i32) (param $pp1 i32) (param $stats i32)
+    (local $pg0 i32) (local $pg1 i32) (local $pe i32) (local $st i32) (local $max0 f64) (local $max1 f64) (local $t0 f64) (local $t1 f64) (local $total f64)
+    (local $inv0 v128) (local $inv1 v128) (local $u v128) (local $w v128) (local $x0 v128) (local $k0 v128) (local $r0 v128) (local $r20 v128) (local $r40 v128) (local $p0 v128) (local $mx0 v128) (local $sum0 v128) (local $x1 v128) (local $k1 v128) (local $r1 v128) (local $r21 v128) (local $r41 v128) (local $p1 v128) (local $mx1 v128) (local $sum1 v128)
+    (call $dots (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp))
+    (call $dots (local.get $zr1) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp1))
+    (local.set $pe (i32.add (local.get $pp) (i32.shl (local.get $Kp) (i32.const 3))))
+    (local.set $mx0 (f64x2.splat (f64.const -inf)))
+    (local.set $mx1 (f64x2.splat (f64.const -inf)))
+    (local.set $pg0 (local.get $pp))
+    (local.set $pg1 (local.get $pp1))
+    (block $md (loop $ml
+      (br_if $md (i32.ge_u (local.get $pg0) (local.get $pe)))
+      (local.set $mx0 (f64x2.max (local.get $mx0) (v128.load align=8 (local.get $pg0))))
+      (local.set $mx1 (f64x2.max (local.get $mx1) (v128.load align=8 (local.get $pg1))))
+      (local.set $pg0 (i32.add (local.get $pg0) (i32.const 16)))
+      (local.set $pg1 (i32.add (local.get $pg1) (i32.const 16)))
+      (br $ml)))
+    (local.set $max0 (f64.max (f64x2.extract_lane 0 (local.get $mx0)) (f64x2.extract_lane 1 (local.get $mx0))))
+    (local.set $max1 (f64.max (f64x2.extract_lane 0 (local.get $mx1)) (f64x2.extract_lane 1 (local.get $mx1))))
+    (local.set $mx0 (f64x2.splat (local.get $max0)))
+    (local.set $mx1 (f64x2.splat (local.get $max1)))
+    (local.set $sum0 (v128.const f64x2 0 0))
+    (local.set $sum1 (v128.const f64x2 0 0))
+    (local.set $pg0 (local.get $pp))
+    (local.set $pg1 (local.get $pp1))
+    (block $ed (loop $el
+      (br_if $ed (i32.ge_u (local.get $pg0) (local.get $pe)))
+      (local.set $x0 (f64x2.sub (v128.load align=8 (local.get $pg0)) (local.get $mx0)))
+      ;; e^x, expv inlined
+      (local.set $x0 (f64x2.max (local.get $x0) (f64x2.splat (f64.const -746))))
+      (local.set $k0 (f64x2.nearest (f64x2.mul (local.get $x0) (f64x2.splat (f64.const 1.4426950408889634)))))
+      (local.set $r0 (f64x2.sub (f64x2.sub (local.get $x0) (f64x2.mul (local.get $k0) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+        (f64x2.mul (local.get $k0) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+      ;; Estrin's scheme (pairs, then r², r⁴, r⁸): a short dependency chain, so the exps of a row overlap
+      (local.set $r20 (f64x2.mul (local.get $r0) (local.get $r0)))
+      (local.set $r40 (f64x2.mul (local.get $r20) (local.get $r20)))
+      (local.set $p0 (f64x2.add
+        (f64x2.add (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r0) (f64x2.splat (f64.const 1)))) (f64x2.mul (local.get $r20) (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (local.get $r0) (f64x2.splat (f64.const 0.16666666666666666))))))
+        (f64x2.mul (local.get $r40) (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (local.get $r0) (f64x2.splat (f64.const 0.008333333333333333)))) (f64x2.mul (local.get $r20) (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (local.get $r0) (f64x2.splat (f64.const 1.984126984126984e-4)))))))))
+      (local.set $p0 (f64x2.add (local.get $p0)
+        (f64x2.mul (f64x2.mul (local.get $r40) (local.get $r40)) (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-5)) (f64x2.mul (local.get $r0) (f64x2.splat (f64.const 2.7557319223985893e-6)))) (f64x2.mul (local.get $r20) (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (local.get $r0) (f64x2.splat (f64.const 2.505210838544172e-8)))))))))
+      (local.set $x0
+      (f64x2.mul
+        (f64x2.mul
+          (local.get $p0)
+          (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.trunc_sat_f64x2_s_zero (local.get $k0)) (i32x4.splat (i32.const 1534))))
+            (i32.const 52)))
+        (f64x2.splat (f64.const 0x1p-511)))
+    )
+      (local.set $x1 (f64x2.sub (v128.load align=8 (local.get $pg1)) (local.get $mx1)))
+      ;; e^x, expv inlined
+      (local.set $x1 (f64x2.max (local.get $x1) (f64x2.splat (f64.const -746))))
+      (local.set $k1 (f64x2.nearest (f64x2.mul (local.get $x1) (f64x2.splat (f64.const 1.4426950408889634)))))
+      (local.set $r1 (f64x2.sub (f64x2.sub (local.get $x1) (f64x2.mul (local.get $k1) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+        (f64x2.mul (local.get $k1) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+      ;; Estrin's scheme (pairs, then r², r⁴, r⁸): a short dependency chain, so the exps of a row overlap
+      (local.set $r21 (f64x2.mul (local.get $r1) (local.get $r1)))
+      (local.set $r41 (f64x2.mul (local.get $r21) (local.get $r21)))
+      (local.set $p1 (f64x2.add
+        (f64x2.add (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r1) (f64x2.splat (f64.const 1)))) (f64x2.mul (local.get $r21) (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (local.get $r1) (f64x2.splat (f64.const 0.16666666666666666))))))
+        (f64x2.mul (local.get $r41) (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (local.get $r1) (f64x2.splat (f64.const 0.008333333333333333)))) (f64x2.mul (local.get $r21) (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (local.get $r1) (f64x2.splat (f64.const 1.984126984126984e-4)))))))))
+      (local.set $p1 (f64x2.add (local.get $p1)
+        (f64x2.mul (f64x2.mul (local.get $r41) (local.get $r41)) (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-5)) (f64x2.mul (local.get $r1) (f64x2.splat (f64.const 2.7557319223985893e-6)))) (f64x2.mul (local.get $r21) (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-7)) (f64x2.mul (local.get $r1) (f64x2.splat (f64.const 2.505210838544172e-8)))))))))
+      (local.set $x1
+      (f64x2.mul
+        (f64x2.mul
+          (local.get $p1)
+          (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.trunc_sat_f64x2_s_zero (local.get $k1)) (i32x4.splat (i32.const 1534))))
+            (i32.const 52)))
+        (f64x2.splat (f64.const 0x1p-511)))
+    )
+      (v128.store align=8 (local.get $pg0) (local.get $x0))
+      (v128.store align=8 (local.get $pg1) (local.get $x1))
+      (local.set $sum0 (f64x2.add (local.get $sum0) (local.get $x0)))
+      (local.set $sum1 (f64x2.add (local.get $sum1) (local.get $x1)))
+      (local.set $pg0 (i32.add (local.get $pg0) (i32.const 16)))
+      (local.set $pg1 (i32.add (local.get $pg1) (i32.const 16)))
+      (br $el)))
+    (local.set $t0 (f64.add (f64x2.extract_lane 0 (local.get $sum0)) (f64x2.extract_lane 1 (local.get $sum0))))
+    (local.set $t1 (f64.add (f64x2.extract_lane 0 (local.get $sum1)) (f64x2.extract_lane 1 (local.get $sum1))))
+    (local.set $inv0 (f64x2.splat (f64.div (f64.const 1) (local.get $t0))))
+    (local.set $inv1 (f64x2.splat (f64.div (f64.const 1) (local.get $t1))))
+    (local.set $pg0 (local.get $pp))
+    (local.set $pg1 (local.get $pp1))
+    (local.set $st (local.get $stats))
+    (block $nd (loop $nl
+      (br_if $nd (i32.ge_u (local.get $pg0) (local.get $pe)))
+      (local.set $u (f64x2.mul (v128.load align=8 (local.get $pg0)) (local.get $inv0)))
+      (local.set $w (f64x2.mul (v128.load align=8 (local.get $pg1)) (local.get $inv1)))
+      (v128.store align=8 (local.get $pg0) (local.get $u))
+      (v128.store align=8 (local.get $pg1) (local.get $w))
+      (v128.store align=8 (local.get $st) (f64x2.add (f64x2.add (v128.load align=8 (local.get $st)) (local.get $u)) (local.get $w)))
+      (local.set $pg0 (i32.add (local.get $pg0) (i32.const 16)))
+      (local.set $pg1 (i32.add (local.get $pg1) (i32.const 16)))
+      (local.set $st (i32.add (local.get $st) (i32.const 16)))
+      (br $nl)))
+    ;; free energy terms of both rows (row by row, as erow: the same sums in the same order)
+    (f64.store (local.get $st) (f64.add (f64.add (f64.load (local.get $st)) (local.get $max0)) (local.get $max1)))
+    (local.set $total (f64.mul (f64.load offset=8 (local.get $st)) (local.get $t0)))
+    (if (f64.gt (local.get $total) (f64.const 0x1p500))
+      (then
+        (local.set $total (f64.mul (local.get $total) (f64.const 0x1p-500)))
+        (f64.store offset=16 (local.get $st) (f64.add (f64.load offset=16 (local.get $st)) (f64.const 1)))))
+    (local.set $total (f64.mul (local.get $total) (local.get $t1)))
+    (if (f64.gt (local.get $total) (f64.const 0x1p500))
+      (then
+        (local.set $total (f64.mul (local.get $total) (f64.const 0x1p-500)))
+        (f64.store offset=16 (local.get $st) (f64.add (f64.load offset=16 (local.get $st)) (f64.const 1)))))
+    (f64.store offset=8 (local.get $st) (local.get $total))
+  )
+
   ;; em32: one E-step (and, when $acc ≠ 0, the M-step's sums) over n rows of raw f32 at byte address z (stride rs
   ;; floats, dp columns, dp a multiple of 8), centred on the fly in float64 (z − mean: the same values as the
   ;; TypeScript reference's centred copy); all arithmetic float64. Prototypes m: Kp (a multiple of 8) rows interleaved
@@ -620,10 +742,10 @@
       (br_if $rd (i32.ge_u (local.get $r) (local.get $n)))
       (local.set $zr (i32.add (local.get $z) (i32.mul (local.get $r) (local.get $rb))))
       (local.set $ze (i32.add (local.get $zr) (i32.shl (local.get $dp) (i32.const 2))))
-      (call $erow (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $stats))
       (if (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $n))
-        (then (call $erow (i32.add (local.get $zr) (local.get $rb)) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp1) (local.get $stats)))
+        (then (call $erow2 (local.get $zr) (i32.add (local.get $zr) (local.get $rb)) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $pp1) (local.get $stats)))
         (else
+          (call $erow (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $stats))
           ;; odd n: a phantom second row with no responsibility (its z, read from the next memory, adds 0 × z)
           (local.set $g (i32.const 0))
           (block $zd (loop $zl
