@@ -35,6 +35,8 @@ export interface Points32 {
 	half: number;
 	ps: number;
 	stats: number;
+	/** Two centred rows in float64, from em32's E-step to its sums. */
+	xb: number;
 	/** z̄ (length d) and N·tr Σ = Σ_n ‖z_n − z̄‖², in float64. */
 	meanValues: Float64Array;
 	sumSquares: number;
@@ -64,7 +66,8 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	const half = a + Kp * dp * 8;
 	const ps = half + Kp * 8;
 	const stats = ps + 2 * Kp * 8;
-	const end = stats + (Kp + 3) * 8 + 64; // + slack: restride32 reads up to 3 floats past its source
+	const xb = stats + Math.ceil((Kp + 3) / 2) * 16;
+	const end = xb + 2 * dp * 8 + 64; // + slack: restride32 reads up to 3 floats past its source
 	kernelMemory(k, end);
 	markLive(end);
 	// Z goes in packed (one copy), then restride32 pads the rows; the centred copy overwrites the packed one later.
@@ -77,7 +80,8 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	const rms = Math.sqrt(sumSquares / (n * d));
 	const scale = rms > 0 && Number.isFinite(rms) ? 2 ** -Math.round(Math.log2(rms)) : 1;
 	k.centreWrite32(raw, n, dp, rs, mean, cen, scale);
-	return { k, n, d, dp, rs, K, Kp, raw, cen, cov, mean, m, a, half, ps, stats, meanValues, sumSquares, scale };
+	new Float64Array(k.memory.buffer, xb, 2 * dp).fill(0);
+	return { k, n, d, dp, rs, K, Kp, raw, cen, cov, mean, m, a, half, ps, stats, xb, meanValues, sumSquares, scale };
 }
 
 /** Σ = ZcᵀZc/N (d×d, symmetric, float64) from the f32 centred copy, within the tolerance stated above. */
@@ -129,7 +133,7 @@ export function emStep32(pts: Points32, prototypes: Float64Array, beta: number, 
 	const mem = loadPrototypes(pts, prototypes);
 	const a0 = pts.a / 8;
 	mem.fill(0, a0, a0 + Kp * dp);
-	k.em32(pts.raw, n, dp, rs, pts.mean, pts.m, Kp, K, pts.half, beta, pts.ps, pts.a, pts.stats, 1);
+	k.em32(pts.raw, n, dp, rs, pts.mean, pts.m, Kp, K, pts.half, beta, pts.ps, pts.a, pts.stats, 1, pts.xb);
 	const s0 = pts.stats / 8;
 	for (let q = 0; q < K; q++) {
 		const w = mem[s0 + q];
@@ -146,7 +150,7 @@ export function emStep32(pts: Points32, prototypes: Float64Array, beta: number, 
 export function freeEnergy32(pts: Points32, prototypes: Float64Array, beta: number): number {
 	const { k, n, dp, rs, K, Kp } = pts;
 	const mem = loadPrototypes(pts, prototypes);
-	k.em32(pts.raw, n, dp, rs, pts.mean, pts.m, Kp, K, pts.half, beta, pts.ps, pts.a, pts.stats, 0);
+	k.em32(pts.raw, n, dp, rs, pts.mean, pts.m, Kp, K, pts.half, beta, pts.ps, pts.a, pts.stats, 0, pts.xb);
 	const s0 = pts.stats / 8 + Kp;
 	// Σ_n log Σ_k e^(s_nk) = Σ_n max_n + log Π_n Σ_k e^(s_nk − max_n), the product kept as mantissa · 2^(500·count).
 	const sumLse = mem[s0] + Math.log(mem[s0 + 1]) + mem[s0 + 2] * 500 * Math.LN2;

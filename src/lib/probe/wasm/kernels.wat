@@ -484,10 +484,11 @@
   )
   (func (export "exp64") (param $x f64) (result f64) (f64x2.extract_lane 0 (call $expv (f64x2.splat (local.get $x)))))
 
-  ;; dots: pp[k] = β(z·μ_k − half_k) for one row (arguments as em32's), prototypes in groups of 8.
+  ;; dots: pp[k] = β(z·μ_k − half_k) for one row (arguments as em32's), prototypes in groups of 8; the centred row
+  ;; z − mean (float64) into xb.
   (func $dots (param $zr i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
-    (param $beta f64) (param $pp i32)
-    (local $ze i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $pg i32) (local $hg i32)
+    (param $beta f64) (param $pp i32) (param $xb i32)
+    (local $px i32) (local $ze i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $pg i32) (local $hg i32)
     (local $x v128) (local $b v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
     (local.set $gb (i32.shl (local.get $dp) (i32.const 6)))
     (local.set $ze (i32.add (local.get $zr) (i32.shl (local.get $dp) (i32.const 2))))
@@ -506,9 +507,12 @@
       (local.set $c7 (v128.const f64x2 0 0))
       (local.set $pz (local.get $zr))
       (local.set $pmean (local.get $mean))
+      (local.set $px (local.get $xb))
       (block $jd (loop $jl
         (br_if $jd (i32.ge_u (local.get $pz) (local.get $ze)))
         (local.set $x (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $pz))) (v128.load align=8 (local.get $pmean))))
+        (v128.store align=8 (local.get $px) (local.get $x)) ;; the centred row, for the M-step's sums
+        (local.set $px (i32.add (local.get $px) (i32.const 16)))
         (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $x) (v128.load offset=0 align=8 (local.get $pm)))))
         (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $x) (v128.load offset=16 align=8 (local.get $pm)))))
         (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (local.get $x) (v128.load offset=32 align=8 (local.get $pm)))))
@@ -539,10 +543,10 @@
   ;; erow: the E-step for one row of em32 (same arguments): p_k into pp (Kp float64; 0 for the padding prototypes, whose
   ;; half is +∞), Σ_n p_nk into stats[0, Kp), and the free-energy terms into stats[Kp, Kp+3).
   (func $erow (param $zr i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
-    (param $beta f64) (param $pp i32) (param $stats i32)
+    (param $beta f64) (param $pp i32) (param $stats i32) (param $xb i32)
     (local $ze i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $pg i32) (local $hg i32)
     (local $pe i32) (local $st i32) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $p v128) (local $b v128) (local $mx v128) (local $sum v128) (local $max f64) (local $total f64) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
-    (call $dots (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp))
+    (call $dots (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp) (local.get $xb))
     ;; softmax over the Kp scores, two lanes at a time
     (local.set $pe (i32.add (local.get $pp) (i32.shl (local.get $Kp) (i32.const 3))))
     (local.set $mx (f64x2.splat (f64.const -inf)))
@@ -609,11 +613,11 @@
   ;; erow2: erow for two rows, their softmaxes interleaved (two independent dependency chains: the exps, sums and
   ;; divisions of one row's short vectors otherwise leave the core waiting).
   (func $erow2 (param $zr i32) (param $zr1 i32) (param $dp i32) (param $mean i32) (param $m i32) (param $Kp i32) (param $half i32)
-    (param $beta f64) (param $pp i32) (param $pp1 i32) (param $stats i32)
+    (param $beta f64) (param $pp i32) (param $pp1 i32) (param $stats i32) (param $xb i32) (param $xb1 i32)
     (local $pg0 i32) (local $pg1 i32) (local $pe i32) (local $st i32) (local $max0 f64) (local $max1 f64) (local $t0 f64) (local $t1 f64) (local $total f64)
     (local $inv0 v128) (local $inv1 v128) (local $u v128) (local $w v128) (local $x0 v128) (local $k0 v128) (local $r0 v128) (local $r20 v128) (local $r40 v128) (local $p0 v128) (local $mx0 v128) (local $sum0 v128) (local $x1 v128) (local $k1 v128) (local $r1 v128) (local $r21 v128) (local $r41 v128) (local $p1 v128) (local $mx1 v128) (local $sum1 v128)
-    (call $dots (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp))
-    (call $dots (local.get $zr1) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp1))
+    (call $dots (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp) (local.get $xb))
+    (call $dots (local.get $zr1) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp1) (local.get $xb1))
     (local.set $pe (i32.add (local.get $pp) (i32.shl (local.get $Kp) (i32.const 3))))
     (local.set $mx0 (f64x2.splat (f64.const -inf)))
     (local.set $mx1 (f64x2.splat (f64.const -inf)))
@@ -728,24 +732,27 @@
   ;; − half_k), the softmax (row maximum subtracted, expv above); then per pair of rows a[k] += p_k (z − mean) (a
   ;; interleaved like m; two rows per load-add-store of a). stats (float64, zeroed by the caller but for stats[Kp+1] =
   ;; 1): [0, Kp) Σ_n p_nk; Kp: Σ_n max_k s_nk; Kp+1, Kp+2: Π_n Σ_k e^(s_nk − max) as mantissa and count of 2^500 (the
-  ;; free energy from the same pass). ps: 2·Kp float64 of scratch. β > 0.
+  ;; free energy from the same pass). ps: 2·Kp float64 of scratch; xb: 2·dp float64 of scratch (the two rows, centred,
+  ;; from the E-step to the sums). β > 0.
   (func (export "em32") (param $z i32) (param $n i32) (param $dp i32) (param $rs i32) (param $mean i32) (param $m i32)
     (param $Kp i32) (param $K i32) (param $half i32) (param $beta f64) (param $ps i32) (param $a i32) (param $stats i32) (param $acc i32)
-    (local $rb i32) (local $zr i32) (local $r i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $ze i32)
+    (param $xb i32)
+    (local $xb1 i32) (local $px i32) (local $pxe i32) (local $rb i32) (local $zr i32) (local $r i32) (local $g i32) (local $gb i32) (local $pm i32) (local $pz i32) (local $pmean i32) (local $ze i32)
     (local $pp0 i32) (local $pp1 i32) (local $x v128) (local $y v128) (local $v v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
     (local.set $rb (i32.shl (local.get $rs) (i32.const 2)))
     (local.set $gb (i32.shl (local.get $dp) (i32.const 6)))
     (local.set $pp0 (local.get $ps))
     (local.set $pp1 (i32.add (local.get $ps) (i32.shl (local.get $Kp) (i32.const 3))))
+    (local.set $xb1 (i32.add (local.get $xb) (i32.shl (local.get $dp) (i32.const 3))))
     (local.set $r (i32.const 0))
     (block $rd (loop $rl
       (br_if $rd (i32.ge_u (local.get $r) (local.get $n)))
       (local.set $zr (i32.add (local.get $z) (i32.mul (local.get $r) (local.get $rb))))
       (local.set $ze (i32.add (local.get $zr) (i32.shl (local.get $dp) (i32.const 2))))
       (if (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $n))
-        (then (call $erow2 (local.get $zr) (i32.add (local.get $zr) (local.get $rb)) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $pp1) (local.get $stats)))
+        (then (call $erow2 (local.get $zr) (i32.add (local.get $zr) (local.get $rb)) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $pp1) (local.get $stats) (local.get $xb) (local.get $xb1)))
         (else
-          (call $erow (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $stats))
+          (call $erow (local.get $zr) (local.get $dp) (local.get $mean) (local.get $m) (local.get $Kp) (local.get $half) (local.get $beta) (local.get $pp0) (local.get $stats) (local.get $xb))
           ;; odd n: a phantom second row with no responsibility (its z, read from the next memory, adds 0 × z)
           (local.set $g (i32.const 0))
           (block $zd (loop $zl
@@ -769,13 +776,11 @@
           (local.set $c6 (v128.load64_splat offset=16 (local.get $pp1)))
           (local.set $c7 (v128.load64_splat offset=24 (local.get $pp1)))
           (local.set $pm (i32.add (local.get $a) (i32.mul (i32.shr_u (local.get $g) (i32.const 3)) (local.get $gb))))
-          (local.set $pz (local.get $zr))
-          (local.set $pmean (local.get $mean))
+          (local.set $px (local.get $xb))
           (block $jd0 (loop $jl0
-            (br_if $jd0 (i32.ge_u (local.get $pz) (local.get $ze)))
-            (local.set $v (v128.load align=8 (local.get $pmean)))
-            (local.set $x (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $pz))) (local.get $v)))
-            (local.set $y (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $pz) (local.get $rb)))) (local.get $v)))
+            (br_if $jd0 (i32.ge_u (local.get $px) (local.get $xb1)))
+            (local.set $x (v128.load align=8 (local.get $px)))
+            (local.set $y (v128.load align=8 (i32.add (local.get $px) (i32.shl (local.get $dp) (i32.const 3)))))
             (v128.store offset=0 align=8 (local.get $pm) (f64x2.add (v128.load offset=0 align=8 (local.get $pm))
               (f64x2.add (f64x2.mul (local.get $c0) (local.get $x)) (f64x2.mul (local.get $c4) (local.get $y)))))
             (v128.store offset=16 align=8 (local.get $pm) (f64x2.add (v128.load offset=16 align=8 (local.get $pm))
@@ -784,8 +789,7 @@
               (f64x2.add (f64x2.mul (local.get $c2) (local.get $x)) (f64x2.mul (local.get $c6) (local.get $y)))))
             (v128.store offset=48 align=8 (local.get $pm) (f64x2.add (v128.load offset=48 align=8 (local.get $pm))
               (f64x2.add (f64x2.mul (local.get $c3) (local.get $x)) (f64x2.mul (local.get $c7) (local.get $y)))))
-            (local.set $pz (i32.add (local.get $pz) (i32.const 8)))
-            (local.set $pmean (i32.add (local.get $pmean) (i32.const 16)))
+            (local.set $px (i32.add (local.get $px) (i32.const 16)))
             (local.set $pm (i32.add (local.get $pm) (i32.const 128)))
             (br $jl0)))
           (local.set $c0 (v128.load64_splat offset=32 (local.get $pp0)))
@@ -797,13 +801,11 @@
           (local.set $c6 (v128.load64_splat offset=48 (local.get $pp1)))
           (local.set $c7 (v128.load64_splat offset=56 (local.get $pp1)))
           (local.set $pm (i32.add (local.get $a) (i32.mul (i32.shr_u (local.get $g) (i32.const 3)) (local.get $gb))))
-          (local.set $pz (local.get $zr))
-          (local.set $pmean (local.get $mean))
+          (local.set $px (local.get $xb))
           (block $jd4 (loop $jl4
-            (br_if $jd4 (i32.ge_u (local.get $pz) (local.get $ze)))
-            (local.set $v (v128.load align=8 (local.get $pmean)))
-            (local.set $x (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $pz))) (local.get $v)))
-            (local.set $y (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $pz) (local.get $rb)))) (local.get $v)))
+            (br_if $jd4 (i32.ge_u (local.get $px) (local.get $xb1)))
+            (local.set $x (v128.load align=8 (local.get $px)))
+            (local.set $y (v128.load align=8 (i32.add (local.get $px) (i32.shl (local.get $dp) (i32.const 3)))))
             (v128.store offset=64 align=8 (local.get $pm) (f64x2.add (v128.load offset=64 align=8 (local.get $pm))
               (f64x2.add (f64x2.mul (local.get $c0) (local.get $x)) (f64x2.mul (local.get $c4) (local.get $y)))))
             (v128.store offset=80 align=8 (local.get $pm) (f64x2.add (v128.load offset=80 align=8 (local.get $pm))
@@ -812,8 +814,7 @@
               (f64x2.add (f64x2.mul (local.get $c2) (local.get $x)) (f64x2.mul (local.get $c6) (local.get $y)))))
             (v128.store offset=112 align=8 (local.get $pm) (f64x2.add (v128.load offset=112 align=8 (local.get $pm))
               (f64x2.add (f64x2.mul (local.get $c3) (local.get $x)) (f64x2.mul (local.get $c7) (local.get $y)))))
-            (local.set $pz (i32.add (local.get $pz) (i32.const 8)))
-            (local.set $pmean (i32.add (local.get $pmean) (i32.const 16)))
+            (local.set $px (i32.add (local.get $px) (i32.const 16)))
             (local.set $pm (i32.add (local.get $pm) (i32.const 128)))
             (br $jl4)))
             (local.set $pp0 (i32.sub (local.get $pp0) (i32.shl (local.get $g) (i32.const 3))))

@@ -31,7 +31,8 @@ export interface Exports {
 		ps: number,
 		a: number,
 		stats: number,
-		accumulate: number
+		accumulate: number,
+		xb: number
 	): void;
 	exp64(x: number): number;
 	// eigenvectors, 8 at a time (symmetric-eigen.ts)
