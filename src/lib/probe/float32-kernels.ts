@@ -59,7 +59,7 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	// The covariance's float64 sums first: the eigensolver's kernels (householder-kernel.ts) reuse the front of kernel
 	// memory for the d×d matrix, which clobbers only this region, already copied out by then.
 	const cov = 0;
-	const raw = cov + Math.ceil(Math.max(dp * dp, d * d + 2 * d) / 8) * 64;
+	const raw = cov + Math.ceil(Math.max(dp * dp, d * d + 4 * d) / 8) * 64;
 	const cen = raw + rowBytes;
 	const mean = cen + rowBytes;
 	const m = mean + (dp + 2) * 8;

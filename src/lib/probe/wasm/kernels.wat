@@ -934,4 +934,89 @@
       (local.set $p (i32.sub (local.get $p) (i32.const 1)))
       (br $pl)))
   )
+
+  ;; syr2symv: rows i0 ≤ i < i1 of syr2 (B_ij −= v_i q_j + q_i v_j, j ≥ i, upper triangle of the d×d float64 W) and, when
+  ;; v2 ≠ 0, the next column's symv on the updated rows in the same pass: p2[i] += Σ_j≥i B_ij v2_j, p2[j] += B_ij v2_i
+  ;; (j > i). The Householder reduction's two passes over the trailing block become one (householder-kernel.ts).
+  (func (export "syr2symv") (param $w i32) (param $d i32) (param $i0 i32) (param $i1 i32) (param $v i32) (param $q i32)
+    (param $v2 i32) (param $p2 i32)
+    (local $i i32) (local $j i32) (local $row i32) (local $jb i32) (local $at i32) (local $pj i32)
+    (local $vi2 v128) (local $qi2 v128) (local $wi2 v128) (local $acc v128) (local $b v128)
+    (local $vi f64) (local $qi f64) (local $wi f64) (local $bs f64) (local $a f64)
+    (local.set $i (local.get $i0))
+    (block $i_done
+      (loop $is
+        (br_if $i_done (i32.ge_u (local.get $i) (local.get $i1)))
+        (local.set $row (i32.add (local.get $w) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+        (local.set $vi (f64.load (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $qi (f64.load (i32.add (local.get $q) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $vi2 (f64x2.splat (local.get $vi)))
+        (local.set $qi2 (f64x2.splat (local.get $qi)))
+        (local.set $j (local.get $i))
+        (if (i32.eqz (local.get $v2))
+          (then
+            (block $j_done
+              (loop $js
+                (br_if $j_done (i32.ge_u (i32.add (local.get $j) (i32.const 1)) (local.get $d)))
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (local.set $at (i32.add (local.get $row) (local.get $jb)))
+                (v128.store align=8 (local.get $at)
+                  (f64x2.sub (v128.load align=8 (local.get $at))
+                    (f64x2.add
+                      (f64x2.mul (local.get $vi2) (v128.load align=8 (i32.add (local.get $q) (local.get $jb))))
+                      (f64x2.mul (local.get $qi2) (v128.load align=8 (i32.add (local.get $v) (local.get $jb)))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $js))))
+          (else
+            (local.set $wi (f64.load (i32.add (local.get $v2) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $wi2 (f64x2.splat (local.get $wi)))
+            (local.set $acc (v128.const f64x2 0 0))
+            (block $j_done2
+              (loop $js2
+                (br_if $j_done2 (i32.ge_u (i32.add (local.get $j) (i32.const 1)) (local.get $d)))
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (local.set $at (i32.add (local.get $row) (local.get $jb)))
+                (local.set $b
+                  (f64x2.sub (v128.load align=8 (local.get $at))
+                    (f64x2.add
+                      (f64x2.mul (local.get $vi2) (v128.load align=8 (i32.add (local.get $q) (local.get $jb))))
+                      (f64x2.mul (local.get $qi2) (v128.load align=8 (i32.add (local.get $v) (local.get $jb)))))))
+                (v128.store align=8 (local.get $at) (local.get $b))
+                (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $b) (v128.load align=8 (i32.add (local.get $v2) (local.get $jb))))))
+                (local.set $pj (i32.add (local.get $p2) (local.get $jb)))
+                (v128.store align=8 (local.get $pj) (f64x2.add (v128.load align=8 (local.get $pj)) (f64x2.mul (local.get $b) (local.get $wi2))))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $js2)))
+            (local.set $a (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+            ;; the odd last column, then p2[i]: the pair loop added B_ii·v2_i to it once too often
+            (if (i32.lt_u (local.get $j) (local.get $d))
+              (then
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (local.set $at (i32.add (local.get $row) (local.get $jb)))
+                (local.set $bs (f64.sub (f64.load (local.get $at))
+                  (f64.add
+                    (f64.mul (local.get $vi) (f64.load (i32.add (local.get $q) (local.get $jb))))
+                    (f64.mul (local.get $qi) (f64.load (i32.add (local.get $v) (local.get $jb)))))))
+                (f64.store (local.get $at) (local.get $bs))
+                (local.set $a (f64.add (local.get $a) (f64.mul (local.get $bs) (f64.load (i32.add (local.get $v2) (local.get $jb))))))
+                (local.set $pj (i32.add (local.get $p2) (local.get $jb)))
+                (f64.store (local.get $pj) (f64.add (f64.load (local.get $pj)) (f64.mul (local.get $bs) (local.get $wi))))))
+            (local.set $pj (i32.add (local.get $p2) (i32.shl (local.get $i) (i32.const 3))))
+            (f64.store (local.get $pj) (f64.add (f64.load (local.get $pj))
+              (f64.sub (local.get $a)
+                (f64.mul (f64.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 3)))) (local.get $wi)))))
+            (local.set $j (local.get $d))))
+        ;; syr2 only: the odd last column
+        (if (i32.lt_u (local.get $j) (local.get $d))
+          (then
+            (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $at (i32.add (local.get $row) (local.get $jb)))
+            (f64.store (local.get $at)
+              (f64.sub (f64.load (local.get $at))
+                (f64.add
+                  (f64.mul (local.get $vi) (f64.load (i32.add (local.get $q) (local.get $jb))))
+                  (f64.mul (local.get $qi) (f64.load (i32.add (local.get $v) (local.get $jb)))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $is)))
+  )
 )

@@ -12,6 +12,7 @@ export interface Exports {
 	accum(z: number, np: number, dp: number, p: number, K: number, a: number): void;
 	symv(w: number, d: number, s0: number, v: number, p: number): void;
 	syr2(w: number, d: number, s0: number, v: number, q: number): void;
+	syr2symv(w: number, d: number, i0: number, i1: number, v: number, q: number, v2: number, p2: number): void;
 	// float32 rows (float32-kernels.ts)
 	restride32(src: number, n: number, d: number, dst: number, rs: number): void;
 	centreSums32(z: number, n: number, dp: number, rs: number, mean: number): void;
