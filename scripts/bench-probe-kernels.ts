@@ -73,7 +73,7 @@ for (const [n, d] of shapes) {
 	const eig = time(() => symmetricEigen(C, d, 8));
 	const g = (flops: number, ms: number) => flops / ms / 1e6;
 	const rows: [string, number, number | null, number | undefined][] = [
-		['copy in + centre (3 passes)', load, null, undefined],
+		['copy in + centre (2 passes)', load, null, undefined],
 		['covariance (cov32, f32x4)', cov, g(n * d * (d + 1), cov), ceiling?.f32],
 		['EM step (em32: E + M, f64x2)', em, g(4 * n * K * d, em), ceiling?.f64],
 		['free energy (em32: E only)', fe, g(2 * n * K * d, fe), ceiling?.f64],

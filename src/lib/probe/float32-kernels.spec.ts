@@ -124,6 +124,23 @@ describe('float32 kernels against the float64 TypeScript reference', () => {
 		for (let q = 0; q < K; q++) for (let j = 0; j < d; j++) expect(Math.abs(dev(fast, q, j) - dev(ref, q, j))).toBeLessThan(1e-9 * size);
 	});
 
+	it('a column 1e-25 below the others (a numerically dead unit) loses only entries below 1e-36·tr Σ', () => {
+		const n = 300;
+		const d = 16;
+		const Z = cloud(n, d, 6);
+		for (let r = 0; r < n; r++) Z[r * d + 3] = 1e-25 * (Z[r * d + 3] - 5);
+		const ref = covarianceOfCentred(centreRows(Z, n, d).centred, n, d);
+		const C = covariance32(loadPoints32(Z, n, d, 8)!);
+		let tr = 0;
+		for (let i = 0; i < d; i++) tr += ref[i * d + i];
+		for (let i = 0; i < d; i++) {
+			for (let j = 0; j < d; j++) {
+				const bound = i === 3 || j === 3 ? 1e-36 * tr : 1e-6 * Math.sqrt(ref[i * d + i] * ref[j * d + j]);
+				expect(Math.abs(C[i * d + j] - ref[i * d + j])).toBeLessThan(bound);
+			}
+		}
+	});
+
 	it('is unavailable (null) below d = 8 or with the kernels disabled, so the reference runs', () => {
 		expect(loadPoints32(cloud(50, 4, 1), 50, 4, 3)).toBeNull();
 		disableWasmKernels(true);

@@ -6,7 +6,9 @@ import { kernelMemory, markLive, wasmKernels, type Exports } from './wasm/wasm-k
  * - the column means and Σ‖z − z̄‖² in float64 (the same sums, in the same order, as centreRows: identical values);
  * - the covariance from an f32 centred copy (scaled by a power of two to O(1)), f32x4 register tiles summed over
  *   blocks of 128 rows and flushed into float64. Stated tolerance against the float64 reference (covarianceOfCentred):
- *   |ΔΣ_ij| ≤ 1e-6·√(Σ_ii Σ_jj), hence eigenvalues within 1e-6·λ1 and ρ = β·λ1 within 1e-6 relative (tested);
+ *   |ΔΣ_ij| ≤ 1e-6·√(Σ_ii Σ_jj), hence eigenvalues within 1e-6·λ1 and ρ = β·λ1 within 1e-6 relative (tested; ~1e-7
+ *   measured). A column more than ~1e18 below the data's rms (a numerically dead unit) underflows in f32 products:
+ *   its own entries are lost, an absolute error below 1e-36·tr Σ;
  * - EM and the free energy in float64 arithmetic on the raw f32 rows, centred on the fly (z − z̄ in float64, exactly
  *   the reference's centred values): one kernel pass per step does scores, softmax (a polynomial exp) and the
  *   prototype sums; the free energy is one more pass without the sums. Agreement with em-step.ts/free-energy.ts is
@@ -79,11 +81,13 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	}
 	k.centreSums32(raw, n, dp, rs, mean);
 	const f64 = new Float64Array(k.memory.buffer);
-	const meanValues = f64.slice(mean / 8, mean / 8 + d);
-	const sumSquares = f64[mean / 8 + dp];
-	const rms = Math.sqrt(sumSquares / (n * d));
+	// The scale from the raw values' rms (known after the first pass): the centred values are at most ~2√(N·d) times
+	// it, and, float32 data resolving 2^-24 of its values, not below ~2^-24 of it unless 0 — safe for f32 products.
+	const rms = Math.sqrt(f64[mean / 8 + dp + 1] / (n * d));
 	const scale = rms > 0 && Number.isFinite(rms) ? 2 ** -Math.round(Math.log2(rms)) : 1;
 	k.centreWrite32(raw, n, dp, rs, mean, cen, scale);
+	const meanValues = f64.slice(mean / 8, mean / 8 + d);
+	const sumSquares = f64[mean / 8 + dp];
 	new Float64Array(k.memory.buffer, xb, 2 * dp).fill(0);
 	return { k, n, d, dp, rs, K, Kp, raw, cen, cov, mean, m, a, half, ps, stats, xb, meanValues, sumSquares, scale };
 }

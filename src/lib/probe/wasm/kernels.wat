@@ -295,8 +295,8 @@
   ;; and are flushed into float64, see covariance-fast.ts for the stated tolerance) ----
 
 ;; centreSums32: for n rows of f32 at byte address z (row stride rs floats, dp columns, dp a multiple of 4), the column
-  ;; means in float64 into mean[0..dp) and Σ (z − mean)² (the exact float64 sum of squares of the centred values, N·tr Σ)
-  ;; into mean[dp]: one pass for the sums, one for the squares.
+  ;; means in float64 into mean[0..dp) (summed row by row, as centreRows) and Σ z² of the raw values into mean[dp+1]
+  ;; (its order of magnitude picks centreWrite32's scale): one pass.
   (func (export "centreSums32") (param $z i32) (param $n i32) (param $dp i32) (param $rs i32) (param $m i32)
     (local $rb i32) (local $p i32) (local $end i32) (local $j i32) (local $q i32) (local $v v128)
     (local $x v128) (local $y v128) (local $ss v128)
@@ -308,6 +308,7 @@
       (v128.store align=8 (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 3))) (v128.const f64x2 0 0))
       (local.set $j (i32.add (local.get $j) (i32.const 2)))
       (br $zl)))
+    (local.set $ss (v128.const f64x2 0 0))
     (local.set $p (local.get $z))
     (block $sd (loop $sl
       (br_if $sd (i32.ge_u (local.get $p) (local.get $end)))
@@ -316,11 +317,11 @@
         (br_if $jd (i32.ge_u (local.get $j) (local.get $dp)))
         (local.set $v (v128.load align=4 (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))))
         (local.set $q (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 3))))
-        (v128.store align=8 (local.get $q)
-          (f64x2.add (v128.load align=8 (local.get $q)) (f64x2.promote_low_f32x4 (local.get $v))))
-        (v128.store offset=16 align=8 (local.get $q)
-          (f64x2.add (v128.load offset=16 align=8 (local.get $q))
-            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+        (local.set $x (f64x2.promote_low_f32x4 (local.get $v)))
+        (local.set $y (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v))))
+        (v128.store align=8 (local.get $q) (f64x2.add (v128.load align=8 (local.get $q)) (local.get $x)))
+        (v128.store offset=16 align=8 (local.get $q) (f64x2.add (v128.load offset=16 align=8 (local.get $q)) (local.get $y)))
+        (local.set $ss (f64x2.add (local.get $ss) (f64x2.add (f64x2.mul (local.get $x) (local.get $x)) (f64x2.mul (local.get $y) (local.get $y)))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $jl)))
       (local.set $p (i32.add (local.get $p) (local.get $rb)))
@@ -332,34 +333,20 @@
       (v128.store align=8 (local.get $q) (f64x2.div (v128.load align=8 (local.get $q)) (f64x2.splat (f64.convert_i32_u (local.get $n)))))
       (local.set $j (i32.add (local.get $j) (i32.const 2)))
       (br $ml)))
-    (local.set $ss (v128.const f64x2 0 0))
-    (local.set $p (local.get $z))
-    (block $cd (loop $cl
-      (br_if $cd (i32.ge_u (local.get $p) (local.get $end)))
-      (local.set $j (i32.const 0))
-      (block $jd2 (loop $jl2
-        (br_if $jd2 (i32.ge_u (local.get $j) (local.get $dp)))
-        (local.set $v (v128.load align=4 (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))))
-        (local.set $q (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $x (f64x2.sub (f64x2.promote_low_f32x4 (local.get $v)) (v128.load align=8 (local.get $q))))
-        (local.set $y (f64x2.sub (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
-          (v128.load offset=16 align=8 (local.get $q))))
-        (local.set $ss (f64x2.add (local.get $ss) (f64x2.add (f64x2.mul (local.get $x) (local.get $x)) (f64x2.mul (local.get $y) (local.get $y)))))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $jl2)))
-      (local.set $p (i32.add (local.get $p) (local.get $rb)))
-      (br $cl)))
-    (f64.store (i32.add (local.get $m) (i32.shl (local.get $dp) (i32.const 3)))
+    (f64.store offset=8 (i32.add (local.get $m) (i32.shl (local.get $dp) (i32.const 3)))
       (f64.add (f64x2.extract_lane 0 (local.get $ss)) (f64x2.extract_lane 1 (local.get $ss))))
   )
 
-  ;; centreWrite32: out[r, j] = f32((z[r, j] − mean[j]) · scale), the centred rows for cov32 (same stride rs). `scale`,
-  ;; a power of two chosen by the caller, brings the values near 1 so f32 products neither overflow nor underflow.
+  ;; centreWrite32: out[r, j] = f32((z[r, j] − mean[j]) · scale), the centred rows for cov32 (same stride rs), and
+  ;; Σ (z − mean)² in float64 (N·tr Σ, exact like the reference's) into mean[dp]. `scale`, a power of two chosen by
+  ;; the caller, brings the values near 1 so f32 products neither overflow nor underflow.
   (func (export "centreWrite32") (param $z i32) (param $n i32) (param $dp i32) (param $rs i32) (param $m i32) (param $out i32) (param $scale f64)
     (local $rb i32) (local $p i32) (local $o i32) (local $end i32) (local $j i32) (local $q i32) (local $v v128) (local $s v128)
+    (local $x v128) (local $y v128) (local $ss v128)
     (local.set $rb (i32.shl (local.get $rs) (i32.const 2)))
     (local.set $end (i32.add (local.get $z) (i32.mul (local.get $n) (local.get $rb))))
     (local.set $s (f64x2.splat (local.get $scale)))
+    (local.set $ss (v128.const f64x2 0 0))
     (local.set $p (local.get $z))
     (local.set $o (local.get $out))
     (block $cd (loop $cl
@@ -369,18 +356,21 @@
         (br_if $jd (i32.ge_u (local.get $j) (local.get $dp)))
         (local.set $v (v128.load align=4 (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2)))))
         (local.set $q (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $x (f64x2.sub (f64x2.promote_low_f32x4 (local.get $v)) (v128.load align=8 (local.get $q))))
+        (local.set $y (f64x2.sub (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
+          (v128.load offset=16 align=8 (local.get $q))))
+        (local.set $ss (f64x2.add (local.get $ss) (f64x2.add (f64x2.mul (local.get $x) (local.get $x)) (f64x2.mul (local.get $y) (local.get $y)))))
         (v128.store align=4 (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2)))
           (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            (f32x4.demote_f64x2_zero (f64x2.mul (local.get $s)
-              (f64x2.sub (f64x2.promote_low_f32x4 (local.get $v)) (v128.load align=8 (local.get $q)))))
-            (f32x4.demote_f64x2_zero (f64x2.mul (local.get $s) (f64x2.sub
-              (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
-              (v128.load offset=16 align=8 (local.get $q)))))))
+            (f32x4.demote_f64x2_zero (f64x2.mul (local.get $s) (local.get $x)))
+            (f32x4.demote_f64x2_zero (f64x2.mul (local.get $s) (local.get $y)))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $jl)))
       (local.set $p (i32.add (local.get $p) (local.get $rb)))
       (local.set $o (i32.add (local.get $o) (local.get $rb)))
       (br $cl)))
+    (f64.store (i32.add (local.get $m) (i32.shl (local.get $dp) (i32.const 3)))
+      (f64.add (f64x2.extract_lane 0 (local.get $ss)) (f64x2.extract_lane 1 (local.get $ss))))
   )
 
   ;; cov32: the upper triangle (4×8 tiles whose 8 columns start at or left of the diagonal) of C += Zᵀ Z for n rows of
