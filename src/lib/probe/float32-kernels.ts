@@ -8,7 +8,7 @@ import { kernelMemory, markLive, wasmKernels, type Exports } from './wasm/wasm-k
  *   blocks of 128 rows and flushed into float64. Stated tolerance against the float64 reference (covarianceOfCentred):
  *   |ΔΣ_ij| ≤ 1e-6·√(Σ_ii Σ_jj), hence eigenvalues within 1e-6·λ1 and ρ = β·λ1 within 1e-6 relative (tested; ~1e-7
  *   measured). A column more than ~1e18 below the data's rms (a numerically dead unit) underflows in f32 products:
- *   its own entries are lost, an absolute error below 1e-36·tr Σ;
+ *   its variance is lost (the bound becomes |ΔΣ_ij| ≤ 1e-6·√(Σ_ii Σ_jj) + 1e-36·tr Σ);
  * - EM and the free energy in float64 arithmetic on the raw f32 rows, centred on the fly (z − z̄ in float64, exactly
  *   the reference's centred values): one kernel pass per step does scores, softmax (a polynomial exp) and the
  *   prototype sums; the free energy is one more pass without the sums. Agreement with em-step.ts/free-energy.ts is
