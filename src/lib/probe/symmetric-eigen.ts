@@ -1,5 +1,6 @@
 import { householderTridiagonal, type Tridiagonal } from './householder-tridiagonal';
 import { orientVector } from './orient-vector';
+import { scratch } from './scratch';
 import { tridiagonalQL, type QLRotations } from './tridiagonal-ql';
 import { kernelMemory, liveBytes, wasmKernels } from './wasm/wasm-kernels';
 
@@ -24,7 +25,8 @@ export function symmetricEigen(
 	work?: Float64Array
 ): Eigenpairs {
 	k = Math.min(k, d);
-	const tri = householderTridiagonal(A, d, work);
+	// The reflectors live only inside this call: a reused buffer (d = 512: 2 MB) instead of a fresh one each time.
+	const tri = householderTridiagonal(A, d, work, scratch('eig-reflectors', d * d));
 	const rot = tridiagonalQL(tri.diag, tri.off, d);
 	const ev = tri.diag;
 	const order = Array.from({ length: d }, (_, i) => i).sort((a, b) => ev[b] - ev[a]);
