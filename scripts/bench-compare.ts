@@ -40,7 +40,9 @@ function median(xs: number[]): number {
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 function time(fn: () => void, budget = 1500, maxReps = 21): number {
-	fn();
+	// Steady state, as over a run's hundreds of snapshots: past V8's tier-up (Liftoff → TurboFan), ~300 ms or 20 calls.
+	const warm = performance.now();
+	for (let i = 0; i < 20 && performance.now() - warm < 300; i++) fn();
 	const xs: number[] = [];
 	const start = performance.now();
 	while (xs.length < 3 || (xs.length < maxReps && performance.now() - start < budget)) {
