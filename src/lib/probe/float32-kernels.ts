@@ -71,7 +71,11 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number): 
 	const stats = ps + 2 * Kp * 8;
 	const xb = stats + Math.ceil((Kp + 3) / 2) * 16;
 	const end = xb + 2 * dp * 8 + 64; // + slack: restride32 reads up to 3 floats past its source
-	kernelMemory(k, end);
+	try {
+		kernelMemory(k, end);
+	} catch {
+		return null; // beyond what WebAssembly memory can hold (4 GB): the TypeScript reference takes it
+	}
 	markLive(end);
 	if (rs === d) new Float32Array(k.memory.buffer, raw, n * d).set(Z.subarray(0, n * d));
 	else {
