@@ -1,12 +1,13 @@
 // `npm run bench:probe`: one full probe update (covariance + spectrum + 5 EM steps + free energy) for
-// N ∈ {512, 2048, 8192}, d ∈ {32, 128, 512}, K = 8; median of several repetitions after warm-up.
+// N ∈ {512, 2048, 8192}, d ∈ {32, 128, 512}, K = 8, float32 rows (as the worker sends them: the float32 kernels,
+// float32-kernels.ts); median of several repetitions after warm-up.
 // Options: --quick (fewer repetitions), --n 2048 --d 128 (one cell).
+import { covariance32, freeEnergy32, loadPoints32 } from '../src/lib/probe/float32-kernels';
 import {
 	blockPowerEigen,
 	centreRows,
 	covarianceOfCentred,
 	createProbeState,
-	freeEnergy,
 	gaussianCloud,
 	probeSnapshot,
 	runEM,
@@ -56,9 +57,9 @@ for (const n of Ns) {
 			probeSnapshot(Z, n, d, beta, state);
 		});
 		const fullMin = lastMin;
-		const { centred } = centreRows(Z, n, d);
-		const cov = covarianceOfCentred(centred, n, d);
-		const covMs = time(() => covarianceOfCentred(centreRows(Z, n, d, centred).centred, n, d, cov));
+		// The parts as probeSnapshot runs them on float32 rows (float32-kernels.ts): copy in + centre + covariance.
+		const cov = new Float64Array(d * d);
+		const covMs = time(() => covariance32(loadPoints32(Z, n, d, K)!, cov));
 		const work = new Float64Array(d * d);
 		const eigMs = time(() => topEigenpairs(cov, d, 8, { work }));
 		// Warm-started block iteration for the top 8, warm vectors from a neighbouring snapshot (another sample).
@@ -68,9 +69,10 @@ for (const n of Ns) {
 		const blockMs = time(() => {
 			blockIterations = blockPowerEigen(cov, d, 8, { warm, tol: 1e-8 }).iterations;
 		});
+		const pts = loadPoints32(Z, n, d, K)!;
 		const emMs = time(() => {
-			const em = runEM(centred, n, d, state.prototypes!, K, beta.beta, { steps: 5 });
-			freeEnergy({ Z: centred, n, d }, { prototypes: em.prototypes, K, beta: beta.beta });
+			const em = runEM(pts, n, d, state.prototypes!, K, beta.beta, { steps: 5 });
+			freeEnergy32(pts, em.prototypes, beta.beta);
 		});
 		rows.push([
 			String(n),
@@ -86,7 +88,7 @@ for (const n of Ns) {
 	}
 }
 
-const head = ['N', 'd', 'full ms', 'full min', 'centre+cov', 'spectrum (dense)', 'EM×5 + F', 'top-8 block, warm'];
+const head = ['N', 'd', 'full ms', 'full min', 'copy+centre+cov', 'spectrum (dense)', 'EM×5 + F', 'top-8 block, warm'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log(`probe update, K = ${K}, top-8 eigenpairs, 5 EM steps (median ms; node ${process.version})`);

@@ -32,10 +32,10 @@ describe('mixture kernels (WebAssembly SIMD) against the TypeScript reference', 
 		});
 	}
 
-	it('a whole probe update is the same with and without the kernels (to 1e-9)', () => {
+	it('a whole probe update on float64 rows is the same with and without the kernels (to 1e-9)', () => {
 		const n = 700;
 		const d = 40;
-		const Z = Float32Array.from(gaussianCloud(n, Array.from({ length: d }, (_, i) => 3 / (1 + i)), 4, { rotate: true }).Z);
+		const Z = Float64Array.from(gaussianCloud(n, Array.from({ length: d }, (_, i) => 3 / (1 + i)), 4, { rotate: true }).Z);
 		const run = () => probeSnapshot(Z, n, d, { mode: 'fixed', beta: 0.7 }, null, { K: 6, emSteps: 8, seed: 3 }).result;
 		const fast = run();
 		disableWasmKernels(true);
@@ -44,6 +44,22 @@ describe('mixture kernels (WebAssembly SIMD) against the TypeScript reference', 
 		expect(fast.effectiveRank).toBeCloseTo(ref.effectiveRank, 10);
 		expect(fast.spread).toBeCloseTo(ref.spread, 9);
 		expect(fast.freeEnergy).toBeCloseTo(ref.freeEnergy, 10);
+		for (let i = 0; i < fast.prototypes.length; i++) expect(fast.prototypes[i]).toBeCloseTo(ref.prototypes[i], 9);
+	});
+
+	it('float32 rows (the float32 kernels): spectrum and ρ within the stated 1e-6 relative, EM and F to 1e-9', () => {
+		const n = 700;
+		const d = 40;
+		const Z = Float32Array.from(gaussianCloud(n, Array.from({ length: d }, (_, i) => 3 / (1 + i)), 4, { rotate: true }).Z);
+		const run = () => probeSnapshot(Z, n, d, { mode: 'fixed', beta: 0.7 }, null, { K: 6, emSteps: 8, seed: 3 }).result;
+		const fast = run();
+		disableWasmKernels(true);
+		const ref = run();
+		expect(Math.abs(fast.rho / ref.rho - 1)).toBeLessThan(1e-6);
+		for (let i = 0; i < d; i++) expect(Math.abs(fast.spectrum[i] - ref.spectrum[i])).toBeLessThan(1e-6 * ref.lambda1);
+		expect(Math.abs(fast.effectiveRank / ref.effectiveRank - 1)).toBeLessThan(1e-6);
+		expect(fast.trace).toBeCloseTo(ref.trace, 12);
+		expect(fast.freeEnergy).toBeCloseTo(ref.freeEnergy, 9);
 		for (let i = 0; i < fast.prototypes.length; i++) expect(fast.prototypes[i]).toBeCloseTo(ref.prototypes[i], 9);
 	});
 });

@@ -4,6 +4,7 @@ import { centreRows } from './centre-rows';
 import { createProbeState } from './create-probe-state';
 import { effectiveRank } from './effective-rank';
 import { firstNonFinite } from './first-non-finite';
+import { freeEnergy32, loadPoints32 } from './float32-kernels';
 import { freeEnergyFast } from './mixture-fast';
 import { hessianMinAtState } from './hessian-at-state';
 import { hessianSpectrum } from './hessian-spectrum';
@@ -15,7 +16,8 @@ import { createRng, mixSeed } from '../random';
 import { runEM } from './run-em';
 import { scratch } from './scratch';
 import { spreadOf } from './spread-of';
-import { snapshotSpectrum } from './snapshot-spectrum';
+import { covariance32 } from './float32-kernels';
+import { denseRoute, snapshotSpectrum, spectrumOfCovariance } from './snapshot-spectrum';
 import { unstableDirections } from './unstable-directions';
 import type { BetaSpec, Matrix, ProbeOptions, ProbeState, SnapshotResult } from './types';
 
@@ -24,6 +26,9 @@ function validate(Z: Matrix, n: number, d: number, K: number): void {
 	if (!Number.isInteger(n) || n < 2) throw new ProbeInputError(`need at least 2 points, got N = ${n}`, 'shape');
 	if (!Number.isInteger(K) || K < 1) throw new ProbeInputError(`K must be a positive integer, got ${K}`);
 	if (Z.length < n * d) throw new ProbeInputError(`Z has ${Z.length} values, expected N × d = ${n} × ${d} = ${n * d}`, 'shape');
+}
+
+function checkFinite(Z: Matrix, n: number, d: number): void {
 	const bad = firstNonFinite(Z, n, d);
 	if (bad) throw new ProbeInputError(`non-finite value ${bad.value} at row ${bad.row}, column ${bad.column}`, 'non-finite');
 }
@@ -43,15 +48,26 @@ export function probeSnapshot(
 ): { result: SnapshotResult; state: ProbeState } {
 	const K = options.K ?? state?.K ?? 8;
 	validate(Z, n, d, K);
+	// float32 rows on the dense route: centring, covariance, EM and free energy on the float32 kernels, without a
+	// float64 centred copy (float32-kernels.ts states the tolerance); the copy is made only where something needs it.
+	const fast32 = beta.mode !== 'kernel' && Z instanceof Float32Array && denseRoute(n, d);
+	if (!fast32) checkFinite(Z, n, d);
 	const prev = state && state.K === K && state.d === d ? state : createProbeState(d, K, options.seed ?? state?.seed ?? 1);
 	const snapshots = prev.snapshots ?? 0;
 	const topK = Math.min(options.topK ?? 8, d);
 
 	// kernel mode lives on the sphere: probe the L2-normalised rows.
 	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
-	const { mean, centred } = centreRows(rows, n, d, scratch('centred', n * d));
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
-	const eig = snapshotSpectrum(centred, n, d, topK, { reference });
+	const p32 = fast32 ? loadPoints32(Z as Float32Array, n, d, K) : null;
+	// The kernels' sums are non-finite exactly when a value is (one pass fewer): only then look for it.
+	if (fast32 && !(p32 && Number.isFinite(p32.sumSquares))) checkFinite(Z, n, d);
+	let centredCopy: { mean: Float64Array; centred: Float64Array } | null = null;
+	const centredRows = () => (centredCopy ??= centreRows(rows, n, d, scratch('centred', n * d)));
+	const mean = p32 ? p32.meanValues : centredRows().mean;
+	const eig = p32
+		? spectrumOfCovariance(covariance32(p32, scratch('cov', d * d)), d, p32.sumSquares / n, topK, reference)
+		: snapshotSpectrum(centredRows().centred, n, d, topK, { reference });
 	const trace = eig.trace;
 	const lambdas = Array.from(eig.values, (x) => Math.max(x, 0));
 	const lambda1 = lambdas[0];
@@ -66,7 +82,8 @@ export function probeSnapshot(
 	// From a near-symmetric start the unstable mode can hide under faster decaying ones: require the move to
 	// be well below the jitter too before calling it converged.
 	const tol = Math.min((options.tol ?? 1e-9) * scale, jitterAmplitude > 0 ? 1e-3 * jitterAmplitude : Infinity);
-	const em = runEM(centred, n, d, init, K, b, {
+	const fastEM = p32 && b > 0 ? p32 : null;
+	const em = runEM(fastEM ?? centredRows().centred, n, d, init, K, b, {
 		steps: options.emSteps ?? 5,
 		converge: options.converge ?? false,
 		tol,
@@ -75,9 +92,12 @@ export function probeSnapshot(
 		onIteration: options.onEmIteration
 	});
 
+	// Before the Hessian: its kernels reuse the kernel memory that holds the float32 rows.
+	const freeEnergy = fastEM ? freeEnergy32(fastEM, em.prototypes, b) : freeEnergyFast(centredRows().centred, n, d, em.prototypes, K, b);
+
 	const hOpt = options.hessianAtState;
 	const atState = hOpt
-		? hessianMinAtState({ Z: centred, n, d }, { prototypes: em.prototypes, K, beta: b }, {
+		? hessianMinAtState({ Z: centredRows().centred, n, d }, { prototypes: em.prototypes, K, beta: b }, {
 				start: prev.hessianVector ?? null,
 				maxIter: typeof hOpt === 'object' ? hOpt.maxIter : undefined,
 				seed: mixSeed(prev.seed, snapshots + 0x51ed)
@@ -115,7 +135,7 @@ export function probeSnapshot(
 		kEff: kEffOf(em.prototypes, K, d, trace),
 		anisotropy: anisotropyIndex(lambda1, trace, d),
 		effectiveRank: effRank,
-		freeEnergy: freeEnergyFast(centred, n, d, em.prototypes, K, b),
+		freeEnergy,
 		emIterations: em.iterations,
 		converged: em.converged,
 		// Effective rank < 2 (docs/theory.md §4) would flag every healthy cloud in d ≤ 3; below d = 4 use d/2.

@@ -1,4 +1,5 @@
 import { emStep } from './em-step';
+import { emStep32, type Points32 } from './float32-kernels';
 import { emStepKernel, loadPoints } from './mixture-fast';
 import type { Matrix } from './types';
 
@@ -41,10 +42,11 @@ function largestMove(a: Float64Array, b: Float64Array, K: number, d: number): nu
 
 /**
  * EM at fixed β from `init` (K×d, not modified): a fixed number of steps, or until converged (docs/theory.md §2, §4).
- * Float64 rows run on the WebAssembly SIMD kernels when available (mixture-fast.ts), else on emStep, the reference.
+ * Float64 rows run on the WebAssembly SIMD kernels when available (mixture-fast.ts), else on emStep, the reference;
+ * float32 rows already in kernel memory (Points32, β > 0) on emStep32 (float32-kernels.ts).
  */
 export function runEM(
-	Z: Matrix,
+	Z: Matrix | Points32,
 	n: number,
 	d: number,
 	init: Float64Array,
@@ -62,9 +64,16 @@ export function runEM(
 	let previous = Infinity;
 	let converged = false;
 	let it = 0;
-	const pts = Z instanceof Float64Array && limit > 0 ? loadPoints(Z, n, d, K) : null;
+	const p32 = ArrayBuffer.isView(Z) ? null : Z;
+	if (p32 && !(beta > 0)) throw new RangeError('runEM on Points32 needs β > 0');
+	const rows = ArrayBuffer.isView(Z) ? Z : null;
+	const pts = rows instanceof Float64Array && limit > 0 ? loadPoints(rows, n, d, K) : null;
 	while (it < limit) {
-		const next = pts ? emStepKernel(pts, cur, beta, spare) : emStep({ Z, n, d }, { prototypes: cur, K, beta }, spare);
+		const next = p32
+			? emStep32(p32, cur, beta, spare)
+			: pts
+				? emStepKernel(pts, cur, beta, spare)
+				: emStep({ Z: rows!, n, d }, { prototypes: cur, K, beta }, spare);
 		previous = move;
 		move = largestMove(next, cur, K, d);
 		spare = cur;

@@ -28,6 +28,44 @@ export interface SnapshotSpectrum {
 	iterations: number;
 }
 
+/** The power of two that brings tr Σ to O(1); throws when the variance overflows float64. */
+function traceScale(trace: number): number {
+	if (!Number.isFinite(trace)) {
+		throw new ProbeInputError(
+			'the data’s variance overflows float64 (values around 1e154 or larger square to infinity); rescale the data',
+			'overflow'
+		);
+	}
+	// The eigensolvers square matrix entries (Householder norms): bring Σ to O(1) by an exact power of two and scale
+	// the eigenvalues back, so data scaled by 1e150 or 1e-150 gets the same answer as the unscaled data.
+	return trace > 0 ? 2 ** -Math.round(Math.log2(trace)) : 1;
+}
+
+/**
+ * True when snapshotSpectrum forms the d×d covariance (d ≤ 512, and not the cheaper Gram route: fewer points than
+ * dimensions — 256 rows × d 512, an uploaded-activations probe, took ~100 ms dense).
+ */
+export function denseRoute(n: number, d: number): boolean {
+	const gramFits = n <= GRAM_MAX_N && (n * n * d) / 2 <= GRAM_MAX_WORK;
+	return d <= DENSE_MAX_D && !(n < d && gramFits);
+}
+
+/** The dense route from a formed covariance Σ (d×d; scaled in place) with tr Σ = `trace`. */
+export function spectrumOfCovariance(
+	cov: Float64Array,
+	d: number,
+	trace: number,
+	topK: number,
+	reference?: Float64Array | null
+): SnapshotSpectrum {
+	const scale = traceScale(trace);
+	if (scale !== 1) for (let i = 0; i < d * d; i++) cov[i] *= scale;
+	const eig = topEigenpairs(cov, d, topK, { reference, work: scratch('eig', d * d) });
+	const values = eig.values.map((x) => x / scale);
+	const spectrum = eig.spectrum.map((x) => x / scale);
+	return { trace, values, vectors: eig.vectors, spectrum, complete: true, method: 'dense', iterations: 0 };
+}
+
 /**
  * The spectrum of Σ = ZcᵀZc/N for centred rows, by the cheapest exact route (docs/theory.md §2):
  * - d ≤ 512 and N ≥ d: Σ formed, dense Householder + QL (every eigenvalue);
@@ -46,26 +84,12 @@ export function snapshotSpectrum(
 	let trace = 0;
 	for (let i = 0; i < n * d; i++) trace += centred[i] * centred[i];
 	trace /= n;
-	if (!Number.isFinite(trace)) {
-		throw new ProbeInputError(
-			'the data’s variance overflows float64 (values around 1e154 or larger square to infinity); rescale the data',
-			'overflow'
-		);
-	}
-	// The eigensolvers square matrix entries (Householder norms): bring Σ to O(1) by an exact power of two and scale
-	// the eigenvalues back, so data scaled by 1e150 or 1e-150 gets the same answer as the unscaled data.
-	const scale = trace > 0 ? 2 ** -Math.round(Math.log2(trace)) : 1;
-	const gramFits = n <= GRAM_MAX_N && (n * n * d) / 2 <= GRAM_MAX_WORK;
-	// Fewer points than dimensions: the N×N Gram matrix has every non-zero eigenvalue at a fraction of the d×d cost
-	// (256 rows × d 512 — an uploaded-activations probe — took ~100 ms dense).
-	if (d <= DENSE_MAX_D && !(n < d && gramFits)) {
+	const scale = traceScale(trace);
+	if (denseRoute(n, d)) {
 		const cov = covarianceFast(centred, n, d, scratch('cov', d * d));
-		if (scale !== 1) for (let i = 0; i < d * d; i++) cov[i] *= scale;
-		const eig = topEigenpairs(cov, d, topK, { reference: options.reference, work: scratch('eig', d * d) });
-		const values = eig.values.map((x) => x / scale);
-		const spectrum = eig.spectrum.map((x) => x / scale);
-		return { trace, values, vectors: eig.vectors, spectrum, complete: true, method: 'dense', iterations: 0 };
+		return spectrumOfCovariance(cov, d, trace, topK, options.reference);
 	}
+	const gramFits = n <= GRAM_MAX_N && (n * n * d) / 2 <= GRAM_MAX_WORK;
 	const k = Math.min(topK, d, n);
 	const vectors = new Float64Array(k * d);
 	if (gramFits) {

