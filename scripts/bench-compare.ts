@@ -16,6 +16,7 @@ import { Session } from '../src/lib/train/session';
 import { runProbe } from '../src/lib/train/snapshot';
 import type { Evaluation } from '../src/lib/train/trainer';
 import { addTrainThreadRows } from './bench-compare-train';
+import { median, timeIt } from './bench-timing';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -36,23 +37,8 @@ interface Row {
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(s + '\n');
 
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function time(fn: () => void, budget = 1500, maxReps = 21): number {
-	// Steady state, as over a run's hundreds of snapshots: past V8's tier-up (Liftoff → TurboFan), ~300 ms or 20 calls.
-	const warm = performance.now();
-	for (let i = 0; i < 20 && performance.now() - warm < 300; i++) fn();
-	const xs: number[] = [];
-	const start = performance.now();
-	while (xs.length < 3 || (xs.length < maxReps && performance.now() - start < budget)) {
-		const t0 = performance.now();
-		fn();
-		xs.push(performance.now() - t0);
-	}
-	return median(xs);
-}
+/** Steady state, as over a run's hundreds of snapshots: past V8's tier-up, then the median. */
+const time = (fn: () => void, budget?: number, maxReps?: number) => timeIt(fn, { budget, maxReps }).median;
 
 /** Runs a reference script with OpenBLAS's machine overrides removed; JSON lines out, or the reason it could not. */
 function python(script: string, taskArgs: string[]): { lines: Record<string, unknown>[]; skipped?: string } {

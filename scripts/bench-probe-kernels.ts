@@ -12,29 +12,14 @@ import { covariance32, emStep32, freeEnergy32, loadPoints32 } from '../src/lib/p
 import { householderTridiagonal } from '../src/lib/probe/householder-tridiagonal';
 import { symmetricEigen } from '../src/lib/probe/symmetric-eigen';
 import { createRng } from '../src/lib/random';
+import { timeIt } from './bench-timing';
 
 const args = process.argv.slice(2);
 const pick = (flag: string) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : null);
 const shapes: [number, number][] = pick('--n') && pick('--d') ? [[pick('--n')!, pick('--d')!]] : [[2048, 128], [9409, 256], [8192, 512]];
 const K = 8;
 
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function time(fn: () => void, budget = 800, maxReps = 15): number {
-	// Warm up past V8's tier-up (Liftoff → TurboFan for wasm, and for the TypeScript around it): ~300 ms or 50 calls.
-	const warm = performance.now();
-	for (let i = 0; i < 50 && performance.now() - warm < 300; i++) fn();
-	const xs: number[] = [];
-	const start = performance.now();
-	while (xs.length < 3 || (xs.length < maxReps && performance.now() - start < budget)) {
-		const t0 = performance.now();
-		fn();
-		xs.push(performance.now() - t0);
-	}
-	return median(xs);
-}
+const time = (fn: () => void, budget = 800, maxReps = 15) => timeIt(fn, { budget, maxReps, warmCalls: 50 }).median;
 
 function peaks(): { f32: number; f64: number } | string {
 	const dir = mkdtempSync(join(tmpdir(), 'kernels-peak-'));

@@ -2,6 +2,7 @@
 // N ∈ {512, 2048, 8192}, d ∈ {32, 128, 512}, K = 8, float32 rows (as the worker sends them: the float32 kernels,
 // float32-kernels.ts); median of several repetitions after warm-up.
 // Options: --quick (fewer repetitions), --n 2048 --d 128 (one cell).
+import { timeIt } from './bench-timing';
 import { covariance32, freeEnergy32, loadPoints32 } from '../src/lib/probe/float32-kernels';
 import {
 	blockPowerEigen,
@@ -22,25 +23,12 @@ const pick = (flag: string) => (args.includes(flag) ? Number(args[args.indexOf(f
 const Ns = pick('--n') ? [pick('--n')!] : [512, 2048, 8192];
 const Ds = pick('--d') ? [pick('--d')!] : [32, 128, 512];
 
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 let lastMin = 0;
-/** Times fn: warm-up, then repetitions until ~budget ms or maxReps (at least 3); median, min in lastMin. */
+/** Times fn: two warm-up calls, then repetitions until ~budget ms or maxReps (at least 3); median, min in lastMin. */
 function time(fn: () => void, budget = quick ? 300 : 1500, maxReps = quick ? 5 : 21): number {
-	fn();
-	fn();
-	const xs: number[] = [];
-	const start = performance.now();
-	while (xs.length < 3 || (xs.length < maxReps && performance.now() - start < budget)) {
-		const t0 = performance.now();
-		fn();
-		xs.push(performance.now() - t0);
-	}
-	lastMin = Math.min(...xs);
-	return median(xs);
+	const t = timeIt(fn, { budget, maxReps, warmCalls: 2, warmMs: Infinity });
+	lastMin = t.min;
+	return t.median;
 }
 
 const rows: string[][] = [];

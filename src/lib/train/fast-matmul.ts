@@ -51,11 +51,16 @@ const denseReluGrad = tf.customGrad((...args: Input[]) => {
 		value: y,
 		gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
 			const [sa, sw, sy] = saved as tf.Tensor2D[];
-			const g = tf.mul(dy, tf.step(sy)) as tf.Tensor2D;
+			const g = reluBackward(dy, sy);
 			return [tf.matMul(g, tf.transpose(sw)), tf.matMul(tf.transpose(sa), g), columnSum(g)];
 		}
 	};
 });
+
+/** The gradient through y = ReLU(x), from the output: dy ⊙ [y > 0]. */
+export function reluBackward(dy: tf.Tensor, y: tf.Tensor2D): tf.Tensor2D {
+	return tf.mul(dy, tf.step(y)) as tf.Tensor2D;
+}
 
 /** Σ over rows as 1ᵀ·g (on wasm a matmul: ~8× faster than tf.sum over axis 0, which transposes first). */
 function columnSum(g: tf.Tensor2D): tf.Tensor1D {
@@ -81,7 +86,7 @@ export function centredDenseRelu(x: tf.Tensor2D, c: tf.Tensor1D, w: tf.Tensor2D,
 			value: y,
 			gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
 				const [sxc, sw2, sy] = saved as tf.Tensor2D[];
-				const g = tf.mul(dy, tf.step(sy)) as tf.Tensor2D;
+				const g = reluBackward(dy, sy);
 				const db = columnSum(g);
 				const dc = tf.neg(tf.reshape(tf.matMul(tf.reshape(db, [1, -1]), tf.transpose(sw2)), [sw2.shape[0]]));
 				return [dc, tf.matMul(tf.transpose(sxc), g), db];

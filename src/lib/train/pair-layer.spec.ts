@@ -1,20 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { maxRelativeDifference } from './max-relative-difference';
 import { useNodeBackend } from './node/node-backend';
 import { PairLayer } from './pair-layer';
 
-/** max |x − y| relative to max |y|. */
-async function relErr(p: tf.Tensor, q: tf.Tensor): Promise<number> {
-	const [x, y] = [await p.data(), await q.data()];
-	expect(x.length).toBe(y.length);
-	let worst = 0;
-	let scale = 0;
-	for (let i = 0; i < x.length; i++) {
-		worst = Math.max(worst, Math.abs(x[i] - y[i]));
-		scale = Math.max(scale, Math.abs(y[i]));
-	}
-	return worst / scale;
-}
+const relErr = maxRelativeDifference;
 
 describe('PairLayer (the grokking MLP first layer as row lookups)', () => {
 	beforeAll(async () => {

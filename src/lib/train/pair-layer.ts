@@ -11,6 +11,7 @@
  * ~9 ms and tf.scatterND ~150 µs (measured 2026-11-30, Node 20).
  */
 import * as tf from '@tensorflow/tfjs';
+import { reluBackward } from './fast-matmul';
 
 type Save = (tensors: tf.Tensor[]) => void;
 type Input = tf.Tensor | Save;
@@ -74,7 +75,7 @@ export class PairLayer {
 				value: h,
 				gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
 					const [sE, sW1cat, sh] = saved as tf.Tensor2D[];
-					const g = tf.mul(dy, tf.step(sh)) as tf.Tensor2D;
+					const g = reluBackward(dy, sh);
 					let dT = tf.sparse.sparseSegmentSum(g, this.bwdIdx, this.bwdSeg) as tf.Tensor2D;
 					if (this.dTRows < 2 * p) dT = tf.pad(dT, [[0, 2 * p - this.dTRows], [0, 0]]);
 					const dTcat = tf.reshape(dT, [p, 2 * H]) as tf.Tensor2D;
