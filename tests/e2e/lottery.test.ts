@@ -74,6 +74,39 @@ describe('the lottery embed', () => {
 		expect(errors).toEqual([]);
 		await page.close();
 	});
+
+	it('the chance and all-atom-mean labels never overlap, at every step (including those where the two lines nearly meet)', async () => {
+		const { page, errors } = await openPage(browser(), '/embed/lottery');
+		await loaded(page);
+		const view = page.locator('.lottery-view');
+		const slider = page.locator(`${FIG} input[type="range"]`);
+		await slider.focus();
+		await slider.press('Home');
+		let closest = Infinity;
+		for (let k = 0; k < 400; k++) {
+			await page.waitForTimeout(30);
+			const geo = await page.evaluate((fig) => {
+				const label = (start: string) => [...document.querySelectorAll<SVGTextElement>(`${fig} text[data-rule-label]`)].find((t) => t.dataset.ruleLabel!.startsWith(start))!;
+				const line = (t: SVGTextElement) => (t.previousElementSibling as SVGLineElement).getBoundingClientRect().top;
+				const c = label('chance');
+				const m = label('all-atom mean');
+				const [bc, bm] = [c.getBoundingClientRect(), m.getBoundingClientRect()];
+				return { c: [bc.top, bc.bottom], m: [bm.top, bm.bottom], gap: Math.abs(line(c) - line(m)) };
+			}, FIG);
+			const step = await view.getAttribute('data-lottery-step');
+			const overlap = Math.min(geo.c[1], geo.m[1]) - Math.max(geo.c[0], geo.m[0]);
+			expect(overlap, `step ${step}: chance ${geo.c} and mean ${geo.m} overlap`).toBeLessThanOrEqual(0);
+			closest = Math.min(closest, geo.gap);
+			const before = step;
+			await slider.press('ArrowRight');
+			await page.waitForTimeout(30);
+			if ((await view.getAttribute('data-lottery-step')) === before) break;
+		}
+		// The test means something only if some step put the two lines closer than a label's height.
+		expect(closest).toBeLessThan(12);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 120_000);
 });
 
 describe('the lab feeds the same lottery view live', () => {
