@@ -30,6 +30,11 @@ describe('the lab layout', () => {
 		expect(errors).toEqual([]);
 		expect(requests).toEqual([]);
 		await page.close();
+		// A link to the panel opens it.
+		const linked = await openPage(browser(), '/lab?toy=sae#your-activations', { width: 1280, height: 800 });
+		await linked.page.locator('[data-control="upload-example"]').waitFor({ state: 'visible', timeout: 60_000 });
+		expect(linked.errors).toEqual([]);
+		await linked.page.close();
 	}, 180_000);
 
 	it('phone (390 px): no toy, and no open upload panel, makes the page scroll sideways', async () => {
