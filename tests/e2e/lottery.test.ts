@@ -74,6 +74,25 @@ describe('the lottery embed', () => {
 		expect(errors).toEqual([]);
 		await page.close();
 	});
+
+	it('the chance and all-atom-mean labels never overlap, for every seed', async () => {
+		// The layout itself is tested on close and equal values in src/lib/figures/chart/rule-labels.spec.ts; here the
+		// rendered labels of every measured run are checked.
+		const { page, errors } = await openPage(browser(), '/embed/lottery');
+		await loaded(page);
+		const seeds = await page.locator(`${FIG} select`).first().locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+		expect(seeds.length).toBeGreaterThan(1);
+		for (const seed of seeds) {
+			await page.locator(`${FIG} select`).first().selectOption(seed);
+			await page.waitForTimeout(150);
+			const boxes = await page.locator(`${FIG} text[data-rule-label]`).evaluateAll((ts) => ts.map((t) => [t.getBoundingClientRect().top, t.getBoundingClientRect().bottom]));
+			expect(boxes.length, `seed ${seed}: two labels`).toBe(2);
+			const overlap = Math.min(boxes[0][1], boxes[1][1]) - Math.max(boxes[0][0], boxes[1][0]);
+			expect(overlap, `seed ${seed}: labels at ${JSON.stringify(boxes)} overlap`).toBeLessThanOrEqual(0);
+		}
+		expect(errors).toEqual([]);
+		await page.close();
+	});
 });
 
 describe('the lab feeds the same lottery view live', () => {
@@ -92,6 +111,10 @@ describe('the lab feeds the same lottery view live', () => {
 		await slider.press('End');
 		await page.waitForTimeout(200);
 		expect(Number(await view.getAttribute('data-spearman-now'))).toBeCloseTo(1, 6);
+		// Live, the all-atom mean (now) can sit near chance: the two labels still do not overlap.
+		const boxes = await page.locator('.lab-lottery text[data-rule-label]').evaluateAll((ts) => ts.map((t) => [t.getBoundingClientRect().top, t.getBoundingClientRect().bottom]));
+		expect(boxes.length).toBe(2);
+		expect(Math.min(boxes[0][1], boxes[1][1]) - Math.max(boxes[0][0], boxes[1][0])).toBeLessThanOrEqual(0);
 		await page.locator('.lab-lottery').screenshot({ path: `${SCREENSHOT_DIR}/lab-lottery.png` });
 		expect(errors).toEqual([]);
 		expect(requests).toEqual([]);

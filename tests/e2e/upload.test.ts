@@ -29,6 +29,11 @@ describe('your activations in the lab', () => {
 		const labels = page.locator(`${LAB} input[type="file"][data-control="upload-labels"]`);
 		await until(page, 'the grokking run to train', async () => (await num(page, 'step')) > 0);
 		expect(await attr(page, 'source')).toBe('toy');
+		// The panel is a closed one-line disclosure until asked for (the toy's charts come first); Enter opens it.
+		expect(await page.locator('[data-control="upload-example"]').isVisible()).toBe(false);
+		await page.locator('[data-control="upload-toggle"]').focus();
+		await page.keyboard.press('Enter');
+		await page.locator('[data-control="upload-example"]').waitFor({ state: 'visible' });
 
 		// Malformed activations first, then malformed labels beside valid activations (each change re-sends both).
 		const fixtures = uploadFixtures(256, 16);
