@@ -1,0 +1,55 @@
+// `npm run bench:probe-threads [-- --json]`: where the probe's Node threads (src/lib/probe/threads/) pay off — cov32,
+// one EM step and the free energy on float32 rows, one thread against a 2-thread pool forced on (minWork 0), over
+// shapes from tiny to the issue's largest; prints the multiply-adds per call so DEFAULT_MIN_WORK (probe-threads.ts)
+// can be read off as the crossover. Each row gives the 1-minute load average: on a shared 2-core machine other
+// work takes the second core, so repeat when quiet.
+import { loadavg } from 'node:os';
+import { covariance32, emStep32, freeEnergy32, loadPoints32, type Points32 } from '../src/lib/probe/float32-kernels';
+import { gaussianCloud } from '../src/lib/probe/gaussian-cloud';
+import { createRng } from '../src/lib/random';
+import { createProbeThreads } from '../src/lib/probe/threads/probe-threads';
+import { timeIt } from './bench-timing';
+
+const json = process.argv.includes('--json');
+const SHAPES: [number, number][] = [
+	[256, 32],
+	[512, 64],
+	[1024, 64],
+	[1024, 128],
+	[2048, 128],
+	[4096, 256],
+	[8192, 512]
+];
+const K = 8;
+
+const pool = createProbeThreads(2, { minWork: 0 });
+const rows: Record<string, unknown>[] = [];
+for (const [n, d] of SHAPES) {
+	const variances = Array.from({ length: d }, (_, i) => 1 / (1 + i) + 0.05);
+	const Z = Float32Array.from(gaussianCloud(n, variances, 17, { rotate: true }).Z);
+	const rng = createRng(3);
+	const M = Float64Array.from({ length: K * d }, () => 0.3 * rng.normal());
+	const out = new Float64Array(K * d);
+	const dp = Math.ceil(d / 8) * 8;
+	const kernels: [string, number, (p: Points32) => void][] = [
+		['cov32', (n * dp * dp) / 2, (p) => covariance32(p)],
+		['em step', 2 * n * K * dp, (p) => emStep32(p, M, 1, out)],
+		['free energy', n * K * dp, (p) => freeEnergy32(p, M, 1)]
+	];
+	for (const [what, work, fn] of kernels) {
+		const ms: number[] = [];
+		for (const threads of [null, pool]) {
+			const pts = loadPoints32(Z, n, d, K, threads)!;
+			ms.push(timeIt(() => fn(pts), { budget: 600 }).median);
+		}
+		const row = { what, n, d, K, work, one_ms: ms[0], two_ms: ms[1], speedup: ms[0] / ms[1], load_average_1min: loadavg()[0] };
+		rows.push(row);
+		if (json) console.log(JSON.stringify(row));
+		else
+			console.log(
+				`${what.padEnd(12)} N ${String(n).padStart(5)} × d ${String(d).padStart(3)}  work ${work.toExponential(1)}  ` +
+					`1 thread ${ms[0].toFixed(3)} ms  2 threads ${ms[1].toFixed(3)} ms  speed-up ${(ms[0] / ms[1]).toFixed(2)}  load ${loadavg()[0].toFixed(1)}`
+			);
+	}
+}
+await pool.close();
