@@ -1,7 +1,7 @@
 // `npm run bench:probe-threads [-- --json]`: where the probe's Node threads (src/lib/probe/threads/) pay off — cov32,
 // one EM step and the free energy on float32 rows, one thread against a 2-thread pool forced on (minWork 0), over
-// shapes from tiny to the issue's largest; prints the multiply-adds per call so DEFAULT_MIN_WORK (probe-threads.ts)
-// can be read off as the crossover. Each row gives the 1-minute load average: on a shared 2-core machine other
+// shapes from tiny to the issue's largest; prints the work per call (as threadsFor in float32-kernels.ts counts it)
+// so DEFAULT_MIN_WORK (probe-threads.ts) can be read off as the crossover. Each row gives the 1-minute load average: on a shared 2-core machine other
 // work takes the second core, so repeat when quiet.
 import { loadavg } from 'node:os';
 import { covariance32, emStep32, freeEnergy32, loadPoints32, type Points32 } from '../src/lib/probe/float32-kernels';
@@ -32,7 +32,7 @@ for (const [n, d] of SHAPES) {
 	const out = new Float64Array(K * d);
 	const dp = Math.ceil(d / 8) * 8;
 	const kernels: [string, number, (p: Points32) => void][] = [
-		['cov32', (n * dp * dp) / 2, (p) => covariance32(p)],
+		['cov32', (n * dp * dp) / 8, (p) => covariance32(p)], // f32x4 multiply-adds count a quarter (float32-kernels.ts)
 		['em step', 2 * n * K * dp, (p) => emStep32(p, M, 1, out)],
 		['free energy', n * K * dp, (p) => freeEnergy32(p, M, 1)]
 	];

@@ -128,7 +128,10 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number, t
 	return { k, n, d, dp, rs, K, Kp, raw, cen, cov, mean, m, a, half, ps, stats, xb, meanValues, sumSquares, scale, threads: pool, parts };
 }
 
-/** The threads a call of `work` multiply-adds runs on: the pool's, or 1 when there is none or the call is small. */
+/**
+ * The threads a call of `work` (float64 multiply-adds, as em32 does them; cov32's f32x4 ones count a quarter) runs
+ * on: the pool's, or 1 when there is none or the call is too small to pay for waking a thread.
+ */
 function threadsFor(pts: Points32, work: number): number {
 	return pts.threads && work >= pts.threads.minWork ? pts.threads.count : 1;
 }
@@ -136,7 +139,7 @@ function threadsFor(pts: Points32, work: number): number {
 /** Σ = ZcᵀZc/N (d×d, symmetric, float64) from the f32 centred copy, within the tolerance stated above. */
 export function covariance32(pts: Points32, out?: Float64Array): Float64Array {
 	const { k, n, d, dp, rs, cov } = pts;
-	const T = threadsFor(pts, (n * dp * dp) / 2);
+	const T = threadsFor(pts, (n * dp * dp) / 8);
 	const mem = new Float64Array(k.memory.buffer);
 	const c0 = cov / 8;
 	if (T > 1) {

@@ -92,6 +92,18 @@ describe('probe threads (shared-memory workers) against the single-thread kernel
 		expect(Math.abs(two.freeEnergy - one.freeEnergy)).toBeLessThan(1e-9 * Math.abs(one.freeEnergy));
 	});
 
+	it('with the default threshold, a small snapshot stays on one thread (bit-identical to no pool)', async () => {
+		const pool = createProbeThreads(2);
+		const n = 300;
+		const d = 16;
+		const Z = cloud(n, d, 4);
+		const C1 = covariance32(loadPoints32(Z, n, d, 4)!);
+		const pts = loadPoints32(Z, n, d, 4, pool)!;
+		expect(pts.threads).toBe(pool);
+		expect(Array.from(covariance32(pts))).toEqual(Array.from(C1));
+		await pool.close();
+	});
+
 	it('a closed pool refuses work and close() resolves (the workers exit)', async () => {
 		const pool = createProbeThreads(2, { minWork: 0 });
 		const Z = cloud(300, 16, 1);

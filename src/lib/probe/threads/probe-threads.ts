@@ -16,8 +16,13 @@ export interface ProbeThreads extends KernelThreads {
 	close(): Promise<void>;
 }
 
-/** Measured crossover (scripts/bench-probe-threads.ts): below ~4e6 multiply-adds a call, one thread is as fast. */
-export const DEFAULT_MIN_WORK = 4e6;
+/**
+ * Per-call work (float64 multiply-adds as em32 does them, ~0.3 ms on one core here) below which the kernels stay on
+ * the calling thread. From `npm run bench:probe-threads`: on a quiet core a
+ * call of ~2e6 already gains from a second thread; when other work holds the second core nothing gains and a split
+ * call costs ~0.03 ms more, so small calls never pay the wake-up.
+ */
+export const DEFAULT_MIN_WORK = 2e6;
 
 /** f64 slots per worker in the argument block: the op, then up to 15 kernel arguments. */
 const SLOT = 16;
@@ -52,6 +57,17 @@ for (;;) {
 	Atomics.notify(ctl, 1 + index);
 }
 `;
+
+let shared: ProbeThreads | null | undefined;
+
+/**
+ * One process-wide pool for command-line use (`npm run probe file.npy`): min(cores, 2) threads, or null on a
+ * one-core machine. Never closed: its workers are unref'd, so the process still exits.
+ */
+export function sharedProbeThreads(): ProbeThreads | null {
+	if (shared === undefined) shared = availableParallelism() >= 2 ? createProbeThreads(2) : null;
+	return shared;
+}
 
 function decode(b64: string): Uint8Array<ArrayBuffer> {
 	const bytes = Buffer.from(b64, 'base64');
