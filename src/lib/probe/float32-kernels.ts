@@ -18,8 +18,9 @@ import { kernelMemory, markLive, wasmKernels, type Exports } from './wasm/wasm-k
  * Kernel memory is scratch shared with the other probe kernels: Points32 stays valid through the dense eigensolver
  * (householder-kernel.ts uses only the covariance region) and until the next load (covariance-fast.ts, mixture-fast.ts).
  * With `threads` (Node only, threads/probe-threads.ts) the rows live in the pool's shared memory instead, and cov32 /
- * em32 run on row ranges, one per thread, each into its own partial sums, added in thread order afterwards: the
- * result depends only on (N, thread count), so threaded runs are deterministic; they differ from one thread only in
+ * em32 run on the pool's row ranges (claimed by whichever thread is free), each into its own partial sums, added in
+ * range order afterwards: the result depends only on (N, range count), never on which thread ran what, so threaded
+ * runs are deterministic; they differ from one thread only in
  * the order of float64 additions (the f32 blocks are the same 128-row blocks), well inside the tolerances above.
  */
 export interface Points32 {
@@ -51,11 +52,11 @@ export interface Points32 {
 	scale: number;
 	/** Set when the rows are in a thread pool's shared memory. */
 	threads: KernelThreads | null;
-	/** Per-thread partial sums (thread 0's are cov, a, ps, stats, xb above). */
+	/** Per-range partial sums (range 0's are cov, a, ps, stats, xb above); one range per pool chunk. */
 	parts: Part[];
 }
 
-/** One thread's scratch: its covariance partial (dp×dp), prototype sums, scores, stats and centred-row buffer. */
+/** One row range's scratch: its covariance partial (dp×dp), prototype sums, scores, stats and centred-row buffer. */
 interface Part {
 	cov: number;
 	a: number;
@@ -94,7 +95,7 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number, t
 	const xb = stats + Math.ceil((Kp + 3) / 2) * 16;
 	let end = xb + 2 * dp * 8 + 64; // + slack: restride32 reads up to 3 floats past its source
 	const parts: Part[] = [{ cov, a, ps, stats, xb }];
-	for (let t = 1; t < (pool?.count ?? 1); t++) {
+	for (let t = 1; t < (pool?.chunks ?? 1); t++) {
 		const part = { cov: end, a: end + dp * dp * 8, ps: 0, stats: 0, xb: 0 };
 		part.ps = part.a + Kp * dp * 8;
 		part.stats = part.ps + 2 * Kp * 8;
@@ -129,17 +130,18 @@ export function loadPoints32(Z: Float32Array, n: number, d: number, K: number, t
 }
 
 /**
- * The threads a call of `work` (float64 multiply-adds, as em32 does them; cov32's f32x4 ones count a quarter) runs
- * on: the pool's, or 1 when there is none or the call is too small to pay for waking a thread.
+ * The row ranges a call of `work` (float64 multiply-adds, as em32 does them; cov32's f32x4 ones count a quarter) is
+ * split into: the pool's, or 1 (the calling thread alone) when there is none or the call is too small to pay for
+ * waking a thread.
  */
-function threadsFor(pts: Points32, work: number): number {
-	return pts.threads && work >= pts.threads.minWork ? pts.threads.count : 1;
+function rangesFor(pts: Points32, work: number): number {
+	return pts.threads && work >= pts.threads.minWork ? pts.threads.chunks : 1;
 }
 
 /** Σ = ZcᵀZc/N (d×d, symmetric, float64) from the f32 centred copy, within the tolerance stated above. */
 export function covariance32(pts: Points32, out?: Float64Array): Float64Array {
 	const { k, n, d, dp, rs, cov } = pts;
-	const T = threadsFor(pts, (n * dp * dp) / 8);
+	const T = rangesFor(pts, (n * dp * dp) / 8);
 	const mem = new Float64Array(k.memory.buffer);
 	const c0 = cov / 8;
 	if (T > 1) {
@@ -151,7 +153,7 @@ export function covariance32(pts: Points32, out?: Float64Array): Float64Array {
 			args.push([pts.cen + bounds[t] * rs * 4, bounds[t + 1] - bounds[t], dp, part, COV_BLOCK, rs]);
 		}
 		pts.threads!.run('cov32', args);
-		// the partials added into thread 0's, in thread order (upper triangle: what cov32 writes)
+		// the partials added into range 0's, in range order (upper triangle: what cov32 writes)
 		for (let t = 1; t < T; t++) {
 			const p0 = pts.parts[t].cov / 8;
 			for (let i = 0; i < d; i++) for (let j = i; j < d; j++) mem[c0 + i * dp + j] += mem[p0 + i * dp + j];
@@ -204,10 +206,10 @@ function resetParts(pts: Points32, mem: Float64Array, T: number, sums: boolean):
 	}
 }
 
-/** em32 over all rows: on one thread, or on T row ranges (even bounds) into the parts' sums. */
+/** em32 over all rows: on the calling thread, or on T row ranges (even bounds) into the parts' sums. */
 function em32All(pts: Points32, beta: number, accumulate: 0 | 1): number {
 	const { k, n, dp, rs, K, Kp } = pts;
-	const T = threadsFor(pts, n * Kp * dp * (1 + accumulate));
+	const T = rangesFor(pts, n * Kp * dp * (1 + accumulate));
 	const mem = new Float64Array(k.memory.buffer);
 	resetParts(pts, mem, T, accumulate === 1);
 	if (T === 1) {
@@ -255,7 +257,7 @@ export function freeEnergy32(pts: Points32, prototypes: Float64Array, beta: numb
 	const T = em32All(pts, beta, 0);
 	const mem = new Float64Array(pts.k.memory.buffer);
 	// Σ_n log Σ_k e^(s_nk) = Σ_n max_n + log Π_n Σ_k e^(s_nk − max_n), the product kept as mantissa · 2^(500·count)
-	// (per thread; the threads' logs added in thread order).
+	// (per row range; their logs added in range order).
 	let sumLse = 0;
 	for (let t = 0; t < T; t++) {
 		const s0 = pts.parts[t].stats / 8 + Kp;

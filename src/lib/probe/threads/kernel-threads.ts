@@ -9,9 +9,11 @@ export interface KernelThreads {
 	readonly k: Exports;
 	/** Threads taking part in a call, the calling thread included. */
 	readonly count: number;
+	/** Row ranges a call is split into (the threads claim them as they come free; 1 without workers). */
+	readonly chunks: number;
 	/** Below this many multiply-adds per kernel call the callers stay on one thread (the wake-up costs more). */
 	readonly minWork: number;
-	/** Runs kernel `op` with args[t] on thread t (t = 0 on the caller); returns when all have finished. */
+	/** Runs kernel `op` once per args[i] (at most `chunks`), on whichever thread claims it; returns when all are done. */
 	run(op: KernelOp, args: number[][]): void;
 }
 

@@ -3,7 +3,7 @@ import { createRng } from '../../random';
 import { covariance32, emStep32, freeEnergy32, loadPoints32 } from '../float32-kernels';
 import { gaussianCloud } from '../gaussian-cloud';
 import { probeSnapshot } from '../probe-snapshot';
-import { splitRows } from './kernel-threads';
+import { splitRows, type KernelThreads } from './kernel-threads';
 import { createProbeThreads } from './probe-threads';
 
 // minWork 0: every call goes to the threads, however small (the shapes here are small for speed).
@@ -78,6 +78,28 @@ describe('probe threads (shared-memory workers) against the single-thread kernel
 			});
 		}
 	}
+
+	it('which thread ran which row range never changes a bit (the same ranges all on the caller)', () => {
+		const pool = pools[0];
+		const caller: KernelThreads = {
+			k: pool.k,
+			count: pool.count,
+			chunks: pool.chunks,
+			minWork: 0,
+			run: (op, args) => {
+				for (const a of args) (pool.k[op] as (...x: number[]) => void)(...a);
+			}
+		};
+		const [n, d, K] = [2051, 64, 8];
+		const Z = cloud(n, d, 5);
+		const rng = createRng(9);
+		const M = Float64Array.from({ length: K * d }, () => 0.5 * rng.normal());
+		const results = [pool, caller].map((threads) => {
+			const pts = loadPoints32(Z, n, d, K, threads)!;
+			return [...covariance32(pts), ...emStep32(pts, M, 2, new Float64Array(K * d)), freeEnergy32(pts, M, 2)];
+		});
+		expect(results[0]).toEqual(results[1]);
+	});
 
 	it('probeSnapshot with { threads }: the same ρ, λ and prototypes as without, to the tolerances', () => {
 		const n = 1500;

@@ -24,37 +24,40 @@ export interface ProbeThreads extends KernelThreads {
  */
 export const DEFAULT_MIN_WORK = 2e6;
 
-/** f64 slots per worker in the argument block: the op, then up to 15 kernel arguments. */
+/** f64 slots per chunk in the argument block: the op, then up to 15 kernel arguments. */
 const SLOT = 16;
-/** How long run() waits for a worker that has not started yet before giving up (a worker that never starts). */
-const START_TIMEOUT_MS = 20000;
+/**
+ * Row ranges per thread: threads claim ranges as they come free, so a thread the OS holds back (another job on the
+ * core) leaves its ranges to the others instead of stalling the call; the partial sums are per range and added in
+ * range order, so who ran which range never changes a bit of the result.
+ */
+export const CHUNKS_PER_THREAD = 4;
 
-// Control block (Int32): [0] generation, [1 + w] generation worker w finished, [1 + W + w] worker w started,
-// [1 + 2W + w] worker w's kernel threw in that generation.
+// Control block (Int32): [0] generation, [1] next range to claim, [2] ranges finished, [3] ranges in this call,
+// [4] a kernel threw, [5] closing.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { module, memory, control, args, index, workers, ops } = workerData;
+const { module, memory, control, args, ops } = workerData;
 const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const ctl = new Int32Array(control);
-const a = new Float64Array(args, index * ${SLOT} * 8, ${SLOT});
-Atomics.store(ctl, 1 + workers + index, 1);
-Atomics.notify(ctl, 1 + workers + index);
+const a = new Float64Array(args);
 let seen = 0;
 for (;;) {
 	Atomics.wait(ctl, 0, seen);
 	seen = Atomics.load(ctl, 0);
-	const op = a[0];
-	if (op === 0) break;
-	let failed = 0;
-	try {
-		const f = k[ops[op - 1]];
-		f(...Array.prototype.slice.call(a, 1, 1 + f.length));
-	} catch (e) {
-		failed = 1;
+	if (Atomics.load(ctl, 5)) break;
+	for (;;) {
+		const i = Atomics.add(ctl, 1, 1);
+		const n = Atomics.load(ctl, 3);
+		if (i >= n) break;
+		try {
+			const f = k[ops[a[i * ${SLOT}] - 1]];
+			f(...Array.prototype.slice.call(a, i * ${SLOT} + 1, i * ${SLOT} + 1 + f.length));
+		} catch (e) {
+			Atomics.store(ctl, 4, 1);
+		}
+		if (Atomics.add(ctl, 2, 1) + 1 === n) Atomics.notify(ctl, 2);
 	}
-	Atomics.store(ctl, 1 + 2 * workers + index, failed);
-	Atomics.store(ctl, 1 + index, seen);
-	Atomics.notify(ctl, 1 + index);
 }
 `;
 
@@ -85,68 +88,65 @@ export function createProbeThreads(count = Math.min(availableParallelism(), 2), 
 	const module = new WebAssembly.Module(decode(KERNELS_SHARED_WASM_BASE64));
 	const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
 	const k = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
-	const W = count - 1;
-	const control = new SharedArrayBuffer(4 * (1 + 3 * W));
-	const argBuffer = new SharedArrayBuffer(8 * SLOT * Math.max(W, 1));
+	const chunks = count > 1 ? CHUNKS_PER_THREAD * count : 1;
+	const control = new SharedArrayBuffer(4 * 8);
+	const argBuffer = new SharedArrayBuffer(8 * SLOT * chunks);
 	const ctl = new Int32Array(control);
 	const argv = new Float64Array(argBuffer);
 	const exited: Promise<void>[] = [];
-	const workers: Worker[] = [];
-	for (let w = 0; w < W; w++) {
-		const worker = new Worker(WORKER_SOURCE, {
-			eval: true,
-			workerData: { module, memory, control, args: argBuffer, index: w, workers: W, ops: KERNEL_OPS }
-		});
+	for (let w = 0; w < count - 1; w++) {
+		const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, args: argBuffer, ops: KERNEL_OPS } });
 		worker.unref();
 		exited.push(new Promise((done) => worker.once('exit', () => done())));
-		worker.on('error', () => {}); // reported to run() through the start flag / timeout instead
-		workers.push(worker);
+		worker.on('error', () => {}); // a worker that fails to start claims no range: the caller runs them all
 	}
 	let generation = 0;
 	let closed = false;
 
 	function run(op: KernelOp, args: number[][]): void {
 		if (closed) throw new Error('probe threads: run() after close()');
-		const opIndex = KERNEL_OPS.indexOf(op) + 1;
+		if (args.length > chunks) throw new RangeError(`probe threads: ${args.length} ranges, at most ${chunks}`);
 		const f = k[op] as (...a: number[]) => void;
-		if (W === 0) {
-			f(...args[0]);
+		if (count === 1) {
+			for (const a of args) f(...a);
 			return;
 		}
-		for (let w = 0; w < W; w++) {
-			if (Atomics.load(ctl, 1 + W + w) === 1) continue;
-			if (Atomics.wait(ctl, 1 + W + w, 0, START_TIMEOUT_MS) === 'timed-out') throw new Error('probe threads: a worker did not start');
+		const opIndex = KERNEL_OPS.indexOf(op) + 1;
+		for (let i = 0; i < args.length; i++) {
+			argv[i * SLOT] = opIndex;
+			for (let j = 0; j < args[i].length; j++) argv[i * SLOT + 1 + j] = args[i][j];
 		}
-		for (let w = 0; w < W; w++) {
-			const a = args[w + 1];
-			argv[w * SLOT] = opIndex;
-			for (let i = 0; i < a.length; i++) argv[w * SLOT + 1 + i] = a[i];
-		}
-		const gen = ++generation;
-		Atomics.store(ctl, 0, gen);
+		const n = args.length;
+		// Ranges and their count first, then the counters, then the generation that wakes the workers.
+		Atomics.store(ctl, 3, n);
+		Atomics.store(ctl, 4, 0);
+		Atomics.store(ctl, 2, 0);
+		Atomics.store(ctl, 1, 0);
+		Atomics.store(ctl, 0, ++generation);
 		Atomics.notify(ctl, 0);
-		f(...args[0]);
-		let failed = false;
-		for (let w = 0; w < W; w++) {
-			for (;;) {
-				const seen = Atomics.load(ctl, 1 + w);
-				if (seen === gen) break;
-				Atomics.wait(ctl, 1 + w, seen);
-			}
-			if (Atomics.load(ctl, 1 + 2 * W + w)) failed = true;
+		for (;;) {
+			const i = Atomics.add(ctl, 1, 1);
+			if (i >= n) break;
+			f(...args[i]);
+			Atomics.add(ctl, 2, 1);
 		}
-		if (failed) throw new Error(`probe threads: ${op} failed in a worker`);
+		for (;;) {
+			const done = Atomics.load(ctl, 2);
+			if (done === n) break;
+			Atomics.wait(ctl, 2, done);
+		}
+		if (Atomics.load(ctl, 4)) throw new Error(`probe threads: ${op} failed in a worker`);
 	}
 
 	async function close(): Promise<void> {
 		if (!closed) {
 			closed = true;
-			for (let w = 0; w < W; w++) argv[w * SLOT] = 0;
+			Atomics.store(ctl, 5, 1);
 			Atomics.store(ctl, 0, ++generation);
 			Atomics.notify(ctl, 0);
 		}
 		await Promise.all(exited);
 	}
 
-	return { k, count, minWork: options.minWork ?? DEFAULT_MIN_WORK, run, close };
+	return { k, count, chunks, minWork: options.minWork ?? DEFAULT_MIN_WORK, run, close };
 }
