@@ -96,7 +96,7 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 			converge: true,
 			maxIter: o.maxIter,
 			seed: o.seed,
-			// one snapshot: its covariance and EM rows split across both cores (Node worker_threads; null on one core)
+			// one snapshot: covariance and EM rows across worker_threads when PITCHFORK_PROBE_THREADS ≥ 2 (else null)
 			threads: sharedProbeThreads(),
 			onEmIteration: progress
 				? (it, move) => {

@@ -14,6 +14,8 @@ import type { Exports } from '../wasm/wasm-kernels';
 export interface ProbeThreads extends KernelThreads {
 	/** Stops the workers; resolves when they have exited. */
 	close(): Promise<void>;
+	/** Row ranges run by the workers (not the caller) so far: 0 means the second core never took part. */
+	workerRanges(): number;
 }
 
 /**
@@ -34,7 +36,7 @@ const SLOT = 16;
 export const CHUNKS_PER_THREAD = 4;
 
 // Control block (Int32): [0] generation, [1] next range to claim, [2] ranges finished, [3] ranges in this call,
-// [4] a kernel threw, [5] closing.
+// [4] a kernel threw, [5] closing, [6] ranges the workers have run (all calls).
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { module, memory, control, args, ops } = workerData;
@@ -56,6 +58,7 @@ for (;;) {
 		} catch (e) {
 			Atomics.store(ctl, 4, 1);
 		}
+		Atomics.add(ctl, 6, 1);
 		if (Atomics.add(ctl, 2, 1) + 1 === n) Atomics.notify(ctl, 2);
 	}
 }
@@ -64,11 +67,16 @@ for (;;) {
 let shared: ProbeThreads | null | undefined;
 
 /**
- * One process-wide pool for command-line use (`npm run probe file.npy`): min(cores, 2) threads, or null on a
- * one-core machine. Never closed: its workers are unref'd, so the process still exits.
+ * One process-wide pool for command-line use (`npm run probe file.npy`), never closed (its workers are unref'd, so the
+ * process still exits). Off by default: on this shared 2-core machine two threads measured faster only when the
+ * second core was idle, and up to 2× slower when other jobs held it (numbers in README's probe section). Opt in
+ * with the environment variable PITCHFORK_PROBE_THREADS=2 (at most the machine's cores); null otherwise.
  */
-export function sharedProbeThreads(): ProbeThreads | null {
-	if (shared === undefined) shared = availableParallelism() >= 2 ? createProbeThreads(2) : null;
+export function sharedProbeThreads(env: Record<string, string | undefined> = process.env): ProbeThreads | null {
+	if (shared !== undefined) return shared;
+	const asked = Number(env.PITCHFORK_PROBE_THREADS ?? 1);
+	const count = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), availableParallelism()) : 1;
+	shared = count >= 2 ? createProbeThreads(count) : null;
 	return shared;
 }
 
@@ -94,11 +102,13 @@ export function createProbeThreads(count = Math.min(availableParallelism(), 2), 
 	const ctl = new Int32Array(control);
 	const argv = new Float64Array(argBuffer);
 	const exited: Promise<void>[] = [];
+	const workers: Worker[] = [];
 	for (let w = 0; w < count - 1; w++) {
 		const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, args: argBuffer, ops: KERNEL_OPS } });
 		worker.unref();
+		workers.push(worker);
 		exited.push(new Promise((done) => worker.once('exit', () => done())));
-		worker.on('error', () => {}); // a worker that fails to start claims no range: the caller runs them all
+		worker.on('error', (e) => { if (process.env.PROBE_THREADS_DEBUG) console.error('probe worker error', e); }); // a worker that fails to start claims no range: the caller runs them all
 	}
 	let generation = 0;
 	let closed = false;
@@ -145,8 +155,10 @@ export function createProbeThreads(count = Math.min(availableParallelism(), 2), 
 			Atomics.store(ctl, 0, ++generation);
 			Atomics.notify(ctl, 0);
 		}
+		for (const worker of workers) worker.ref(); // else a script's event loop may end before their 'exit' events
 		await Promise.all(exited);
 	}
 
-	return { k, count, chunks, minWork: options.minWork ?? DEFAULT_MIN_WORK, run, close };
+	const workerRanges = () => Atomics.load(ctl, 6);
+	return { k, count, chunks, minWork: options.minWork ?? DEFAULT_MIN_WORK, run, close, workerRanges };
 }
