@@ -69,7 +69,7 @@ let shared: ProbeThreads | null | undefined;
 /**
  * One process-wide pool for command-line use (`npm run probe file.npy`), never closed (its workers are unref'd, so the
  * process still exits). Off by default: on this shared 2-core machine two threads measured faster only when the
- * second core was idle, and up to 2× slower when other jobs held it (numbers in README's probe section). Opt in
+ * second core was idle, and up to 2× slower when other jobs held it (numbers in src/lib/probe/README.md, Two cores). Opt in
  * with the environment variable PITCHFORK_PROBE_THREADS=2 (at most the machine's cores); null otherwise.
  */
 export function sharedProbeThreads(env: Record<string, string | undefined> = process.env): ProbeThreads | null {
