@@ -4,7 +4,7 @@ import { covariance32, emStep32, freeEnergy32, loadPoints32 } from '../float32-k
 import { gaussianCloud } from '../gaussian-cloud';
 import { probeSnapshot } from '../probe-snapshot';
 import { splitRows, type KernelThreads } from './kernel-threads';
-import { createProbeThreads } from './probe-threads';
+import { createProbeThreads, sharedProbeThreads } from './probe-threads';
 
 // minWork 0: every call goes to the threads, however small (the shapes here are small for speed).
 const pools = [createProbeThreads(2, { minWork: 0 }), createProbeThreads(3, { minWork: 0 })];
@@ -124,6 +124,23 @@ describe('probe threads (shared-memory workers) against the single-thread kernel
 		expect(pts.threads).toBe(pool);
 		expect(Array.from(covariance32(pts))).toEqual(Array.from(C1));
 		await pool.close();
+	});
+
+	it('a range that traps fails the call with a message, and the pool keeps working', () => {
+		const pool = pools[0];
+		const n = 600;
+		const d = 16;
+		const Z = cloud(n, d, 8);
+		const pts = loadPoints32(Z, n, d, 4, pool)!;
+		const before = Array.from(covariance32(pts));
+		const ranges = Array.from({ length: pool.chunks }, () => [pts.cen, 1, pts.dp, pts.parts[1].cov, 128, pts.rs]);
+		ranges[3] = [2 ** 31 - 64, 1, pts.dp, pts.parts[1].cov, 128, pts.rs]; // rows far beyond the memory
+		expect(() => pool.run('cov32', ranges)).toThrow(/cov32 failed/);
+		expect(Array.from(covariance32(pts))).toEqual(before);
+	});
+
+	it('the CLI pool is off unless PITCHFORK_PROBE_THREADS asks for 2 or more', () => {
+		expect(sharedProbeThreads({})).toBeNull();
 	});
 
 	it('a closed pool refuses work and close() resolves (the workers exit)', async () => {

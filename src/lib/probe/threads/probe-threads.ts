@@ -137,7 +137,12 @@ export function createProbeThreads(count = Math.min(availableParallelism(), 2), 
 		for (;;) {
 			const i = Atomics.add(ctl, 1, 1);
 			if (i >= n) break;
-			f(...args[i]);
+			// a trap here must not leave the call half-counted: note it, finish the call, then throw
+			try {
+				f(...args[i]);
+			} catch {
+				Atomics.store(ctl, 4, 1);
+			}
 			Atomics.add(ctl, 2, 1);
 		}
 		for (;;) {
@@ -145,7 +150,7 @@ export function createProbeThreads(count = Math.min(availableParallelism(), 2), 
 			if (done === n) break;
 			Atomics.wait(ctl, 2, done);
 		}
-		if (Atomics.load(ctl, 4)) throw new Error(`probe threads: ${op} failed in a worker`);
+		if (Atomics.load(ctl, 4)) throw new Error(`probe threads: ${op} failed (a row range out of memory?)`);
 	}
 
 	async function close(): Promise<void> {
