@@ -16,6 +16,7 @@ import { Session } from '../src/lib/train/session';
 import { runProbe } from '../src/lib/train/snapshot';
 import type { Evaluation } from '../src/lib/train/trainer';
 import { addTrainThreadRows } from './bench-compare-train';
+import { createProbeThreads, type ProbeThreads } from '../src/lib/probe/threads/probe-threads';
 import { median, timeIt } from './bench-timing';
 
 const args = process.argv.slice(2);
@@ -62,13 +63,14 @@ function add(what: string, ours: number | null, ref: number | null, target: stri
 }
 
 // 1. One probe update, as bench:probe: a float32 cloud with a few strong directions, warm prototypes, 5 EM steps.
-function oursUpdate(n: number, d: number): number {
+// With `threads`: the Node-only pool (covariance, EM and free energy on row ranges across its threads).
+function oursUpdate(n: number, d: number, threads?: ProbeThreads): number {
 	const variances = Array.from({ length: d }, (_, i) => 1 / (1 + i) + 0.05);
 	const Z = Float32Array.from(gaussianCloud(n, variances, 17, { rotate: true }).Z);
 	const beta = { mode: 'fixed' as const, beta: 1.5 / variances[0] };
 	let state: ProbeState = createProbeState(d, 8, 1);
-	for (let i = 0; i < 3; i++) state = probeSnapshot(Z, n, d, beta, state).state;
-	return time(() => probeSnapshot(Z, n, d, beta, state));
+	for (let i = 0; i < 3; i++) state = probeSnapshot(Z, n, d, beta, state, { threads }).state;
+	return time(() => probeSnapshot(Z, n, d, beta, state, { threads }));
 }
 
 /** diag(1/(1+i) + 0.05) turned by three random Householder reflections (as the numpy side builds it). */
@@ -94,6 +96,9 @@ function reflectedCovariance(d: number, seed: number): Float64Array {
 	return C;
 }
 
+let threadPool: ProbeThreads | null = null;
+const pool = () => (threadPool ??= createProbeThreads(2));
+
 async function main() {
 	// Each reference runs right after our side of its row, so both see about the same machine load.
 	let skippedNote: string | undefined;
@@ -113,7 +118,10 @@ async function main() {
 		const ours = oursUpdate(n, d);
 		// Ours gets float32 rows (as the worker posts them): the float32 kernels, covariance within the stated tolerance.
 		const path = 'float32 rows: covariance from f32 blocks (|ΔΣ_ij| ≤ 1e-6·√(Σ_ii Σ_jj)), EM and free energy float64';
-		add(what, ours, refMs(`update:${n}:${d}`, what), target, { note: skippedNote ?? path });
+		const ref = refMs(`update:${n}:${d}`, what);
+		add(what, ours, ref, target, { note: skippedNote ?? path });
+		const two = oursUpdate(n, d, pool());
+		add(`${what} (2 threads)`, two, ref, target, { note: skippedNote ?? `${path}; Node worker_threads on one shared WebAssembly memory` });
 	}
 
 	// 2. The lab's probe per snapshot on grokking-97's shape (9,409 × 256), with the lab's settings (live-probe.ts).
@@ -148,6 +156,10 @@ async function main() {
 		add('lab probe per snapshot, grokking-97 shape (9,409 x 256), all points', full, null, '≤ 50 ms', { note: 'no reference: target from issue 10' });
 		add(`lab probe per snapshot, fixed subsample of ${live.probeRows} points`, sub, null, '≤ 50 ms', { note: 'as the lab runs it, without the Hessian at the state' });
 		add(`lab probe per snapshot, subsample + Hessian at the state (Lanczos ≤ 24 HVPs)`, withHessian, null, '≤ 50 ms', { note: 'as the lab runs it' });
+		// The browser lab cannot use threads (the site is not cross-origin isolated); the Node update on its shape can.
+		const shape = 'probe update on the lab shape (9,409 x 256), K 8, all points';
+		add(shape, oursUpdate(n, d), null, '–', { note: 'one thread' });
+		add(`${shape} (2 threads)`, oursUpdate(n, d, pool()), null, '–', { note: 'Node only: worker_threads on one shared WebAssembly memory' });
 	}
 
 	// 3. Top-8 eigenpairs of a d×d covariance: Lanczos (ours) against numpy's dense eigh.
@@ -254,6 +266,7 @@ async function main() {
 			console.log(`${r.what}\n    ours ${f(r.ours_ms)} ms   reference ${f(r.reference_ms)} ms   ratio ${r.ratio === null ? '–' : r.ratio.toFixed(2)}   target ${r.target}${r.note ? `\n    ${r.note}` : ''}`);
 		}
 	}
+	await threadPool?.close();
 }
 
 void main();

@@ -6,6 +6,7 @@ import {
 	type BetaSpec
 } from '../../src/lib/probe/index';
 import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
+import { sharedProbeThreads } from '../../src/lib/probe/threads/probe-threads';
 import { CliError } from './cli-error';
 import { formatSnapshot, formatTrajectory } from './format-report';
 import { cliNumber } from '../../src/lib/format/number';
@@ -95,6 +96,8 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 			converge: true,
 			maxIter: o.maxIter,
 			seed: o.seed,
+			// one snapshot: covariance and EM rows across worker_threads when PITCHFORK_PROBE_THREADS ≥ 2 (else null)
+			threads: sharedProbeThreads(),
 			onEmIteration: progress
 				? (it, move) => {
 						const now = performance.now();

@@ -59,7 +59,7 @@ export function probeSnapshot(
 	// kernel mode lives on the sphere: probe the L2-normalised rows.
 	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
-	const p32 = fast32 ? loadPoints32(Z as Float32Array, n, d, K) : null;
+	const p32 = fast32 ? loadPoints32(Z as Float32Array, n, d, K, options.threads) : null;
 	// The kernels' sums are non-finite exactly when a value is (one pass fewer): only then look for it.
 	if (fast32 && !(p32 && Number.isFinite(p32.sumSquares))) checkFinite(Z, n, d);
 	let centredCopy: { mean: Float64Array; centred: Float64Array } | null = null;

@@ -1,3 +1,4 @@
+import type { KernelThreads } from './threads/kernel-threads';
 /**
  * Public types of the passive Gaussian-mixture probe (docs/theory.md §1–4).
  * Everything here is plain data: typed arrays in, plain objects out. No tfjs, no DOM.
@@ -62,6 +63,12 @@ export interface ProbeOptions {
 	 * 3·N·K·d multiply-adds per Lanczos iteration. `maxIter` caps the iterations (default 40).
 	 */
 	hessianAtState?: boolean | { maxIter?: number };
+	/**
+	 * Node only, opt-in: a pool from createProbeThreads (src/lib/probe/threads/probe-threads.ts) that runs the
+	 * float32 covariance, EM and free energy on row ranges across its threads (deterministic; equal to one thread
+	 * within the kernels' stated tolerances). Ignored off the float32 route.
+	 */
+	threads?: KernelThreads | null;
 }
 
 /** The smallest Hessian eigenvalue at the probe's current prototypes (not the symmetric-state closed form). */
