@@ -1,20 +1,21 @@
-import {
-	calibratedBetaTilde,
-	probeSnapshot,
-	probeTrajectory,
-	ProbeInputError,
-	type BetaSpec
-} from '../../src/lib/probe/index';
+import { calibratedBetaTilde, probeSnapshot, ProbeInputError, type BetaSpec } from '../../src/lib/probe/index';
+import { probeTrajectoryPrepared } from '../../src/lib/probe/probe-trajectory';
 import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
 import { CliError } from './cli-error';
 import { formatSnapshot, formatTrajectory } from './format-report';
 import { cliNumber } from '../../src/lib/format/number';
 import { HELP } from './help';
 import { parseArgs, type CliOptions } from './parse-args';
+import { preparePool, type Preparer } from './prepare-pool';
+import type { PrepareSetup } from './prepare-protocol';
 import { progressBar } from './progress-bar';
 import { readMse, readReadout } from './read-readout';
 import { readSnapshots, type Snapshots } from './read-snapshots';
+import { serialPreparer } from './serial-preparer';
 import { snapshotJson } from './snapshot-json';
+
+/** Leading eigenpairs reported per snapshot (probeSnapshot's default). */
+const TOP_K = 8;
 
 export interface CliIO {
 	stdout(text: string): void;
@@ -62,7 +63,7 @@ function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaS
 	}
 }
 
-function run(argv: string[], io: CliIO): number {
+async function run(argv: string[], io: CliIO): Promise<number> {
 	const o = parseArgs(argv);
 	if (o.help) {
 		io.stdout(HELP);
@@ -70,13 +71,21 @@ function run(argv: string[], io: CliIO): number {
 	}
 	const s = readSnapshots(o.file);
 	try {
-		return probeFile(o, s, io);
+		return await probeFile(o, s, io);
 	} finally {
 		s.close();
 	}
 }
 
-function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
+/** Snapshots prepared (read, centred, spectrum) on the main thread, or ahead by o.workers − 1 worker threads. */
+function preparer(o: CliOptions, s: Snapshots): Preparer {
+	// Lanczos (wide data) is warm-started from the previous snapshot's vectors: its spectrum cannot be taken ahead.
+	const setup: PrepareSetup = { file: o.file, kernel: o.mode === 'kernel', topK: TOP_K, spectrum: s.d <= DENSE_MAX_D };
+	const threads = Math.min(o.workers - 1, s.count - 1);
+	return threads >= 1 ? preparePool(setup, s.count, s.n, s.d, threads) : serialPreparer(s, setup);
+}
+
+async function probeFile(o: CliOptions, s: Snapshots, io: CliIO): Promise<number> {
 	const { beta, notes, extra } = betaProvider(o, s);
 	if (s.d > DENSE_MAX_D) {
 		notes.push(
@@ -112,11 +121,17 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 
 	const bar = !o.json && io.stderrIsTTY && s.count > 1 ? progressBar(io.stderr) : null;
 	const T = s.count;
-	const out = probeTrajectory(
-		{ count: T, n: s.n, d: s.d, snapshot: (t) => s.snapshot(t), beta, step: (t) => t * o.every },
-		{ K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, onProgress: bar ? bar.update : undefined }
-	);
-	bar?.clear();
+	const prep = preparer(o, s);
+	let out: Awaited<ReturnType<typeof probeTrajectoryPrepared>>;
+	try {
+		out = await probeTrajectoryPrepared(
+			{ count: T, n: s.n, d: s.d, prepared: prep.prepared, release: prep.release, beta, step: (t) => t * o.every },
+			{ K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, topK: TOP_K, onProgress: bar ? bar.update : undefined }
+		);
+	} finally {
+		await prep.close();
+		bar?.clear();
+	}
 	const rows = out.results.map((r, t) => ({ step: t * o.every, r }));
 	if (o.json) {
 		const snapshots = rows.map(({ step, r }, t) => snapshotJson(r, t, step));
@@ -128,10 +143,10 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 	return 0;
 }
 
-/** The whole CLI with injectable argv and output; returns the exit code (0 ok, 2 bad input, 1 internal). */
-export function main(argv: string[], io: CliIO): number {
+/** The whole CLI with injectable argv and output; resolves to the exit code (0 ok, 2 bad input, 1 internal). */
+export async function main(argv: string[], io: CliIO): Promise<number> {
 	try {
-		return run(argv, io);
+		return await run(argv, io);
 	} catch (e) {
 		if (e instanceof CliError || e instanceof ProbeInputError) {
 			io.stderr(`probe: ${e.message}\n`);

@@ -1,6 +1,5 @@
 import { anisotropyIndex } from './anisotropy-index';
 import { betaFromSpec } from './beta-from-spec';
-import { centreRows } from './centre-rows';
 import { createProbeState } from './create-probe-state';
 import { effectiveRank } from './effective-rank';
 import { firstNonFinite } from './first-non-finite';
@@ -9,22 +8,21 @@ import { hessianMinAtState } from './hessian-at-state';
 import { hessianSpectrum } from './hessian-spectrum';
 import { jitterPrototypes } from './jitter-prototypes';
 import { kEffOf } from './k-eff-of';
-import { normaliseRows } from './normalise-rows';
 import { ProbeInputError } from './probe-error';
+import { preparedSpectrum, prepareSnapshot, type PreparedSnapshot } from './prepare-snapshot';
 import { createRng, mixSeed } from '../random';
 import { runEM } from './run-em';
 import { scratch } from './scratch';
 import { spreadOf } from './spread-of';
-import { snapshotSpectrum } from './snapshot-spectrum';
 import { unstableDirections } from './unstable-directions';
 import type { BetaSpec, Matrix, ProbeOptions, ProbeState, SnapshotResult } from './types';
 
-function validate(Z: Matrix, n: number, d: number, K: number): void {
+function validate(Z: Matrix, n: number, d: number, K: number, checkFinite = true): void {
 	if (!Number.isInteger(d) || d < 1) throw new ProbeInputError(`d must be a positive integer, got ${d}`);
 	if (!Number.isInteger(n) || n < 2) throw new ProbeInputError(`need at least 2 points, got N = ${n}`, 'shape');
 	if (!Number.isInteger(K) || K < 1) throw new ProbeInputError(`K must be a positive integer, got ${K}`);
 	if (Z.length < n * d) throw new ProbeInputError(`Z has ${Z.length} values, expected N × d = ${n} × ${d} = ${n * d}`, 'shape');
-	const bad = firstNonFinite(Z, n, d);
+	const bad = checkFinite ? firstNonFinite(Z, n, d) : null;
 	if (bad) throw new ProbeInputError(`non-finite value ${bad.value} at row ${bad.row}, column ${bad.column}`, 'non-finite');
 }
 
@@ -32,6 +30,8 @@ function validate(Z: Matrix, n: number, d: number, K: number): void {
  * One probe update on a snapshot Z (N×d row-major): spectrum, β(t), β_c, ρ, closed-form Hessian, then EM
  * warm-started from `state` (or a jittered symmetric start) — docs/theory.md §1–4. Returns the result and the next
  * state (a new object; the given state is not modified). Throws ProbeInputError on bad input.
+ * `prepared`: Z already centred and its spectrum taken by prepareSnapshot (with `kernel` matching β's mode, rows
+ * checked finite), e.g. in a worker thread; Z is then not read.
  */
 export function probeSnapshot(
 	Z: Matrix,
@@ -39,19 +39,20 @@ export function probeSnapshot(
 	d: number,
 	beta: BetaSpec,
 	state: ProbeState | null,
-	options: ProbeOptions = {}
+	options: ProbeOptions = {},
+	prepared?: PreparedSnapshot
 ): { result: SnapshotResult; state: ProbeState } {
 	const K = options.K ?? state?.K ?? 8;
-	validate(Z, n, d, K);
+	validate(prepared ? prepared.centred : Z, n, d, K, !prepared);
 	const prev = state && state.K === K && state.d === d ? state : createProbeState(d, K, options.seed ?? state?.seed ?? 1);
 	const snapshots = prev.snapshots ?? 0;
 	const topK = Math.min(options.topK ?? 8, d);
 
 	// kernel mode lives on the sphere: probe the L2-normalised rows.
-	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
-	const { mean, centred } = centreRows(rows, n, d, scratch('centred', n * d));
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
-	const eig = snapshotSpectrum(centred, n, d, topK, { reference });
+	const p = prepared ?? prepareSnapshot(Z, n, d, beta.mode === 'kernel', topK, { reference, out: scratch('centred', n * d) });
+	const { mean, centred } = p;
+	const eig = preparedSpectrum(p, n, d, topK, reference);
 	const trace = eig.trace;
 	const lambdas = Array.from(eig.values, (x) => Math.max(x, 0));
 	const lambda1 = lambdas[0];
