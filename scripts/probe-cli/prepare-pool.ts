@@ -18,15 +18,23 @@ function rethrow(error: { kind: string; message: string }): never {
 }
 
 /**
+ * One prepare worker. From the JavaScript bundle (npm run probe) the worker is the bundle's prepare-worker.mjs;
+ * from the TypeScript sources (tsx, the tests) it is prepare-worker.ts, loaded through tsx.
+ */
+function spawn(setup: PrepareSetup): Worker {
+	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./prepare-worker.mjs', import.meta.url), { workerData: { setup } });
+	const entry = new URL('./prepare-worker.ts', import.meta.url).href;
+	return new Worker(new URL('./ts-worker-boot.mjs', import.meta.url), { workerData: { entry, setup } });
+}
+
+/**
  * `workers` threads prepare snapshots 0…count−1 ahead of the in-order probe. At most workers + 1 snapshot buffers
  * (N·d float64 each) exist: one per worker and the one the probe is using, so memory does not grow with T or with
  * how far the workers get ahead. Replies may arrive out of order; `prepared(t)` waits for t, so the output order
  * (and every number) is that of the serial run. An error is reported when its snapshot's turn comes, as serially.
  */
 export function preparePool(setup: PrepareSetup, count: number, n: number, d: number, workers: number): Preparer {
-	const boot = new URL('./ts-worker-boot.mjs', import.meta.url);
-	const entry = new URL('./prepare-worker.ts', import.meta.url).href;
-	const threads = Array.from({ length: workers }, () => new Worker(boot, { workerData: { entry, setup } }));
+	const threads = Array.from({ length: workers }, () => spawn(setup));
 	const idle = [...threads];
 	const free: ArrayBuffer[] = [];
 	let buffers = 0;
