@@ -121,6 +121,10 @@ describe('probe CLI input checks', () => {
 		t = 2000;
 		bar.update(1, 4);
 		expect(text).toMatch(/\] 1\/4, 2\.0 s elapsed, ETA 6\.0 s/);
+		// Then 0.5 s per snapshot (the first one also waited for workers to start): the ETA follows the pace.
+		t = 2500;
+		bar.update(2, 4);
+		expect(text).toMatch(/\] 2\/4, 2\.5 s elapsed, ETA 1\.0 s/);
 	});
 });
 
