@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { probeCliBundle } from './probe-cli/bundle.mjs';
 
-const { main } = await import(pathToFileURL(join(await probeCliBundle(), 'probe-cli.mjs')).href);
+const { main } = await import(pathToFileURL(join(probeCliBundle(), 'probe-cli.mjs')).href);
 process.exitCode = await main(process.argv.slice(2), {
 	stdout: (s) => process.stdout.write(s),
 	stderr: (s) => process.stderr.write(s),

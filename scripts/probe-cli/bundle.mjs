@@ -1,6 +1,7 @@
 // The probe CLI as plain JavaScript, so `npm run probe` starts without transpiling TypeScript (tsx costs ~0.25 s and
 // ~40 MB per thread, and a worker thread would need its own copy). Built by Vite (already a dependency) into
 // build-probe-cli/ (git-ignored) on first use and again whenever a source file it was built from changes.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,9 +65,18 @@ async function build() {
 	}
 }
 
-/** The folder holding probe-cli.mjs and prepare-worker.mjs, built first if missing or stale. */
-export async function probeCliBundle() {
+/**
+ * The folder holding probe-cli.mjs and prepare-worker.mjs, built first if missing or stale — in a child process,
+ * so Vite's ~100 MB are not part of the probe's own memory.
+ */
+export function probeCliBundle() {
 	if (fresh()) return BUNDLE_DIR;
+	const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`building the probe CLI failed: ${r.stderr || r.error?.message}`);
+	return r.stdout.trim().split('\n').pop();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	mkdirSync(dirname(BUNDLE_DIR), { recursive: true });
-	return build();
+	process.stdout.write((await build()) + '\n');
 }
