@@ -13,8 +13,8 @@ export interface Snapshots {
 	/** Number of snapshots T (1 for an (N, d) file). */
 	count: number;
 	/**
-	 * Snapshot t, N×d row-major, checked finite. The returned array is reused by the next call: use it before
-	 * asking for another snapshot.
+	 * Snapshot t, N×d row-major, checked finite, in a new array (a single snapshot's analysis and the calibration
+	 * of β̃ on snapshot 0 ask once; the trajectory is read with readInto, into reused buffers).
 	 */
 	snapshot(t: number): Matrix;
 	/**
@@ -100,11 +100,10 @@ function readFolder(dir: string): Snapshots {
 	const [n, d] = first!.header.shape;
 	const dtype = first!.header.dtype;
 	checkSnapshot(dir, n, d);
-	let Z: Matrix | null = null; // allocated on first use: the trajectory path reads with readInto instead
 	return {
 		count: names.length,
 		snapshot(t) {
-			Z ??= buffer(dtype, n * d);
+			const Z = buffer(dtype, n * d);
 			const s = openNpy(join(dir, names[t]));
 			try {
 				s.read(0, Z);
@@ -150,11 +149,10 @@ export function readSnapshots(path: string): Snapshots {
 		const [T, n, d] = trajectory ? shape : [1, ...shape];
 		if (T === 0) throw new CliError(`${path}: empty trajectory (T = 0)`);
 		checkSnapshot(path, n, d);
-		let Z: Matrix | null = null; // allocated on first use: the trajectory path reads with readInto instead
 		return {
 			count: T,
 			snapshot(t) {
-				Z ??= buffer(dtype, n * d);
+				const Z = buffer(dtype, n * d);
 				s.read(t * n * d, Z);
 				return checked(path, Z, n, d, trajectory ? t : null);
 			},

@@ -87,6 +87,16 @@ describe('probe CLI --workers', () => {
 		}
 	});
 
+	it('a variance that overflows float64 (found while taking the spectrum ahead): the serial message', async () => {
+		const huge = Float64Array.from(traj, (x, i) => (i >= 2 * n * d ? x * 1e300 : x));
+		const hugePath = join(dir, 'huge.npy');
+		writeFileSync(hugePath, writeNpy(huge, [T, n, d]));
+		const serial = await cli(hugePath, '--beta', '1', '--workers', '1');
+		expect(serial.code).toBe(2);
+		expect(serial.stderr).toMatch(/^probe: the data’s variance overflows float64/);
+		expect(await cli(hugePath, '--beta', '1', '--workers', '3')).toEqual(serial);
+	});
+
 	it('--workers is checked', async () => {
 		for (const bad of ['0', '1.5', 'x', '65']) {
 			const r = await cli(path, '--workers', bad);
