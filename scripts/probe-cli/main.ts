@@ -80,7 +80,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 /** Snapshots prepared (read, centred, spectrum) on the main thread, or ahead by o.workers − 1 worker threads. */
 function preparer(o: CliOptions, s: Snapshots): Preparer {
 	// Lanczos (wide data) is warm-started from the previous snapshot's vectors: its spectrum cannot be taken ahead.
-	const setup: PrepareSetup = { file: o.file, kernel: o.mode === 'kernel', topK: TOP_K, spectrum: s.d <= DENSE_MAX_D };
+	const setup: PrepareSetup = { file: o.file, kernel: o.mode === 'kernel', topK: Math.min(TOP_K, s.d), spectrum: s.d <= DENSE_MAX_D };
 	const threads = Math.min(o.workers - 1, s.count - 1);
 	return threads >= 1 ? preparePool(setup, s.count, s.n, s.d, threads) : serialPreparer(s, setup);
 }

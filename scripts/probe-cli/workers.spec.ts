@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gaussianCloud, writeNpy } from '../../src/lib/probe/index';
+import { gaussianCloud, probeTrajectory, writeNpy } from '../../src/lib/probe/index';
 import { main } from './main';
+import { snapshotJson } from './snapshot-json';
 
 const dir = mkdtempSync(join(tmpdir(), 'probe-cli-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +51,25 @@ describe('probe CLI --workers', () => {
 			}
 		});
 	}
+
+	it('equals the library run on the snapshots as given (no preparing ahead), also when d < 8 eigenpairs', async () => {
+		for (const [dd, data] of [
+			[d, traj],
+			[3, trajectory(T, n, 3)]
+		] as [number, Float32Array][]) {
+			const p = join(dir, `plain-${dd}.npy`);
+			writeFileSync(p, writeNpy(data, [T, n, dd]));
+			const plain = probeTrajectory(
+				{ count: T, n, d: dd, snapshot: (t) => data.subarray(t * n * dd, (t + 1) * n * dd), beta: () => ({ mode: 'fixed', beta: 0.6 }) },
+				{ K: 8, emSteps: 5, seed: 1 }
+			);
+			const expected = JSON.parse(JSON.stringify(plain.results.map((r, t) => snapshotJson(r, t, t))));
+			for (const w of ['1', '2']) {
+				const out = JSON.parse((await cli(p, '--beta', '0.6', '--json', '--workers', w)).stdout);
+				expect(out.snapshots).toEqual(expected);
+			}
+		}
+	});
 
 	it('a folder of float64 snapshots: identical too', async () => {
 		const folder = join(dir, 'run');

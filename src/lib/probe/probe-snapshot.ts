@@ -48,8 +48,8 @@ export function probeSnapshot(
 	const snapshots = prev.snapshots ?? 0;
 	const topK = Math.min(options.topK ?? 8, d);
 
-	// kernel mode lives on the sphere: probe the L2-normalised rows.
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
+	// kernel mode lives on the sphere: probe the L2-normalised rows.
 	const p = prepared ?? prepareSnapshot(Z, n, d, beta.mode === 'kernel', topK, { reference, out: scratch('centred', n * d) });
 	const { mean, centred } = p;
 	const eig = preparedSpectrum(p, n, d, topK, reference);
