@@ -210,7 +210,7 @@ async function main() {
 			const fileBytes = bytes.length + T * n * d * 4;
 			// `npm run probe` as a user runs it (its JavaScript bundle, built once beforehand; default --workers).
 			spawnSync(process.execPath, ['scripts/probe.mjs', '--help']);
-			const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'scripts/probe.mjs', path, '--beta', '1', '--json', ...streamWorkers], {
+			const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--expose-gc', 'scripts/probe.mjs', path, '--beta', '1', '--json', ...streamWorkers], {
 				encoding: 'utf8',
 				maxBuffer: 1 << 26
 			});

@@ -44,7 +44,7 @@ async function build() {
 			minify: false,
 			copyPublicDir: false,
 			rollupOptions: {
-				input: { 'probe-cli': join(root, 'scripts/probe-cli/main.ts'), 'prepare-worker': join(root, 'scripts/probe-cli/prepare-worker.ts') },
+				input: { 'probe-cli': join(root, 'scripts/probe-cli/main.ts'), 'probe-worker': join(root, 'scripts/probe-cli/probe-worker.ts') },
 				output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' }
 			}
 		}
@@ -66,7 +66,7 @@ async function build() {
 }
 
 /**
- * The folder holding probe-cli.mjs and prepare-worker.mjs, built first if missing or stale — in a child process,
+ * The folder holding probe-cli.mjs and probe-worker.mjs, built first if missing or stale — in a child process,
  * so Vite's ~100 MB are not part of the probe's own memory.
  */
 export function probeCliBundle() {

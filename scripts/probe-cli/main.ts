@@ -1,16 +1,16 @@
 import { calibratedBetaTilde, probeSnapshot, ProbeInputError, type BetaSpec } from '../../src/lib/probe/index';
-import { probeTrajectoryPrepared } from '../../src/lib/probe/probe-trajectory';
+import { probeTrajectoryPrepared, trajectoryRecorder } from '../../src/lib/probe/probe-trajectory';
 import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
 import { CliError } from './cli-error';
 import { formatSnapshot, formatTrajectory } from './format-report';
 import { cliNumber } from '../../src/lib/format/number';
 import { HELP } from './help';
 import { parseArgs, type CliOptions } from './parse-args';
-import { preparePool, type Preparer } from './prepare-pool';
-import type { PrepareSetup } from './prepare-protocol';
 import { progressBar } from './progress-bar';
 import { readMse, readReadout } from './read-readout';
 import { readSnapshots, type Snapshots } from './read-snapshots';
+import { relayTrajectory } from './relay-pool';
+import type { RelaySetup } from './relay-protocol';
 import { serialPreparer } from './serial-preparer';
 import { snapshotJson } from './snapshot-json';
 
@@ -77,14 +77,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	}
 }
 
-/** Snapshots prepared (read, centred, spectrum) on the main thread, or ahead by o.workers − 1 worker threads. */
-function preparer(o: CliOptions, s: Snapshots): Preparer {
-	// Lanczos (wide data) is warm-started from the previous snapshot's vectors: its spectrum cannot be taken ahead.
-	const setup: PrepareSetup = { file: o.file, kernel: o.mode === 'kernel', topK: Math.min(TOP_K, s.d), spectrum: s.d <= DENSE_MAX_D };
-	const threads = Math.min(o.workers - 1, s.count - 1);
-	return threads >= 1 ? preparePool(setup, s.count, s.n, s.d, threads) : serialPreparer(s, setup);
-}
-
 async function probeFile(o: CliOptions, s: Snapshots, io: CliIO): Promise<number> {
 	const { beta, notes, extra } = betaProvider(o, s);
 	if (s.d > DENSE_MAX_D) {
@@ -121,15 +113,21 @@ async function probeFile(o: CliOptions, s: Snapshots, io: CliIO): Promise<number
 
 	const bar = !o.json && io.stderrIsTTY && s.count > 1 ? progressBar(io.stderr) : null;
 	const T = s.count;
-	const prep = preparer(o, s);
-	let out: Awaited<ReturnType<typeof probeTrajectoryPrepared>>;
+	const options = { K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, topK: TOP_K };
+	// Lanczos (wide data) is warm-started from the previous snapshot's vectors: its spectrum waits for the state.
+	const setup: RelaySetup = { file: o.file, kernel: o.mode === 'kernel', topK: Math.min(TOP_K, s.d), spectrum: s.d <= DENSE_MAX_D, options };
+	const meta = { count: T, n: s.n, d: s.d, beta, step: (t: number) => t * o.every };
+	let out: ReturnType<ReturnType<typeof trajectoryRecorder>['finish']>;
 	try {
-		out = await probeTrajectoryPrepared(
-			{ count: T, n: s.n, d: s.d, prepared: prep.prepared, release: prep.release, beta, step: (t) => t * o.every },
-			{ K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, topK: TOP_K, onProgress: bar ? bar.update : undefined }
-		);
+		if (o.workers >= 2 && T >= 2) {
+			const rec = trajectoryRecorder(meta, { onProgress: bar?.update });
+			await relayTrajectory(setup, T, s.d, o.workers, beta, rec.record);
+			out = rec.finish();
+		} else {
+			const prep = serialPreparer(s, setup);
+			out = await probeTrajectoryPrepared({ ...meta, prepared: prep.prepared }, { ...options, onProgress: bar?.update });
+		}
 	} finally {
-		await prep.close();
 		bar?.clear();
 	}
 	const rows = out.results.map((r, t) => ({ step: t * o.every, r }));

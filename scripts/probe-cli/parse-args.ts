@@ -17,7 +17,7 @@ export interface CliOptions {
 	maxIter: number;
 	every: number;
 	seed: number;
-	/** Threads in all: the main thread runs the in-order EM, workers − 1 threads prepare snapshots ahead. */
+	/** Threads that probe snapshots (thread i: snapshots i, i + N, …, warm-started in order); 1 = serial, no threads. */
 	workers: number;
 	json: boolean;
 	help: boolean;
@@ -26,9 +26,9 @@ export interface CliOptions {
 const MODES: BetaMode[] = ['fixed', 'readout', 'calibrated', 'kernel', 'residual'];
 /** Widest K accepted: the EM costs K·N·d per step, and beyond this nothing in the report is readable. */
 const MAX_K = 256;
-/** More threads than this only add memory (one N×d float64 buffer each): the in-order EM bounds the speed-up. */
+/** A sanity bound: each thread holds two N×d float64 copies, and the in-order EM bounds the speed-up anyway. */
 const MAX_WORKERS = 64;
-/** Default --workers: one thread per core, at most 4 (each holds a snapshot in memory). */
+/** Default --workers: one thread per core, at most 4 (each holds a snapshot in memory twice). */
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 4));
 
 const OPTIONS = {
