@@ -31,11 +31,11 @@ Probe:
   --max-iter M       cap on EM iterations when converging (default 10000)
   --every S          training steps between snapshots, so events are in steps (default 1)
   --seed S           seed of the jitter (default 1)
-  --workers N        threads (default: cores, at most 4; 1 = serial). Thread i probes snapshots i, i+N, …:
-                     it reads, centres and takes the spectrum of its next snapshot at once, then runs the
-                     warm-started EM when the state after the previous snapshot arrives from its neighbour.
-                     The output is identical for every N. Memory: N snapshots of N×d float64 and N kernel
-                     copies of them, plus ~60 MB, whatever T is.
+  --workers N        threads, this one included (default: cores, at most 4; 1 = serial). Thread i probes
+                     snapshots i, i+N, …: it reads, centres and takes the spectrum of its next snapshot at
+                     once, then runs the warm-started EM when the state after the previous snapshot arrives
+                     from its neighbour. The output is identical for every N. Memory: per thread one N×d
+                     float64 snapshot and one kernel copy of it, plus ~60 MB, whatever T is.
 
 Output:
   --json             one JSON object: {file, shape, betaMode, ..., snapshots: [...], events} with, per

@@ -1,5 +1,5 @@
 import { calibratedBetaTilde, probeSnapshot, ProbeInputError, type BetaSpec } from '../../src/lib/probe/index';
-import { probeTrajectoryPrepared, trajectoryRecorder } from '../../src/lib/probe/probe-trajectory';
+import { trajectoryRecorder } from '../../src/lib/probe/probe-trajectory';
 import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
 import { CliError } from './cli-error';
 import { formatSnapshot, formatTrajectory } from './format-report';
@@ -11,7 +11,6 @@ import { readMse, readReadout } from './read-readout';
 import { readSnapshots, type Snapshots } from './read-snapshots';
 import { relayTrajectory } from './relay-pool';
 import type { RelaySetup } from './relay-protocol';
-import { serialPreparer } from './serial-preparer';
 import { snapshotJson } from './snapshot-json';
 
 /** Leading eigenpairs reported per snapshot (probeSnapshot's default). */
@@ -115,21 +114,15 @@ async function probeFile(o: CliOptions, s: Snapshots, io: CliIO): Promise<number
 	const T = s.count;
 	const options = { K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, topK: TOP_K };
 	// Lanczos (wide data) is warm-started from the previous snapshot's vectors: its spectrum waits for the state.
-	const setup: RelaySetup = { file: o.file, kernel: o.mode === 'kernel', topK: Math.min(TOP_K, s.d), spectrum: s.d <= DENSE_MAX_D, options };
+	const setup: RelaySetup = { file: o.file, count: T, kernel: o.mode === 'kernel', topK: Math.min(TOP_K, s.d), spectrum: s.d <= DENSE_MAX_D, options };
 	const meta = { count: T, n: s.n, d: s.d, beta, step: (t: number) => t * o.every };
-	let out: ReturnType<ReturnType<typeof trajectoryRecorder>['finish']>;
+	const rec = trajectoryRecorder(meta, { onProgress: bar?.update });
 	try {
-		if (o.workers >= 2 && T >= 2) {
-			const rec = trajectoryRecorder(meta, { onProgress: bar?.update });
-			await relayTrajectory(setup, T, s.d, o.workers, beta, rec.record);
-			out = rec.finish();
-		} else {
-			const prep = serialPreparer(s, setup);
-			out = await probeTrajectoryPrepared({ ...meta, prepared: prep.prepared }, { ...options, onProgress: bar?.update });
-		}
+		await relayTrajectory(s, setup, o.workers, beta, rec.record);
 	} finally {
 		bar?.clear();
 	}
+	const out = rec.finish();
 	const rows = out.results.map((r, t) => ({ step: t * o.every, r }));
 	if (o.json) {
 		const snapshots = rows.map(({ step, r }, t) => snapshotJson(r, t, step));

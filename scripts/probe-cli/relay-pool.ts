@@ -1,18 +1,23 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { BetaSpec, SnapshotResult } from '../../src/lib/probe/index';
 import { ProbeInputError } from '../../src/lib/probe/probe-error';
 import { initialTrajectoryState } from '../../src/lib/probe/probe-trajectory';
 import { CliError } from './cli-error';
-import type { FromWorker, RelaySetup, ToWorker } from './relay-protocol';
+import type { Snapshots } from './read-snapshots';
+import { relayNode } from './relay-node';
+import type { Job, Outcome, RelaySetup, StateMessage } from './relay-protocol';
 
 /**
- * One probe worker. From the JavaScript bundle (npm run probe) it is the bundle's probe-worker.mjs; from the
- * TypeScript sources (tsx, the tests) it is probe-worker.ts, loaded through tsx.
+ * One worker thread with its two ring ports. From the JavaScript bundle (npm run probe) it runs the bundle's
+ * probe-worker.mjs; from the TypeScript sources (tsx, the tests) probe-worker.ts, loaded through tsx.
  */
-function spawn(setup: RelaySetup): Worker {
-	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./probe-worker.mjs', import.meta.url), { workerData: { setup } });
+function spawn(setup: RelaySetup, prev: MessagePort, next: MessagePort): Worker {
+	const transferList = [prev, next];
+	if (!import.meta.url.endsWith('.ts')) {
+		return new Worker(new URL('./probe-worker.mjs', import.meta.url), { workerData: { setup, prev, next }, transferList });
+	}
 	const entry = new URL('./probe-worker.ts', import.meta.url).href;
-	return new Worker(new URL('./ts-worker-boot.mjs', import.meta.url), { workerData: { entry, setup } });
+	return new Worker(new URL('./ts-worker-boot.mjs', import.meta.url), { workerData: { entry, setup, prev, next }, transferList });
 }
 
 function toError(error: { kind: string; message: string }): Error {
@@ -21,60 +26,71 @@ function toError(error: { kind: string; message: string }): Error {
 	return new Error(error.message);
 }
 
-/** Jobs sent ahead per thread: the next one is queued before the current EM ends, so no thread waits for main. */
-const AHEAD = 2;
-
 /**
- * Snapshots 0…count−1 probed by `threads` worker threads, snapshot t by thread t mod threads. Each thread prepares
- * its snapshot (read, centre, spectrum) as soon as it is free and runs the warm-started EM when the state after
- * snapshot t − 1 arrives, relayed through here; `record` sees the results in snapshot order. Memory: one snapshot
- * buffer and one kernel copy per thread, whatever T. An error is reported when its snapshot's turn comes, as
- * serially (what comes after it is not probed).
+ * Snapshots 0…T−1 probed by `threads` threads — this one and threads − 1 workers; 1 = serial, here, with no
+ * worker — snapshot t by thread t mod threads. The threads form a ring: each prepares its next snapshot (read, centre, spectrum) as soon as it is free
+ * and runs the warm-started EM when the previous thread hands it the state after snapshot t − 1, so preparing
+ * overlaps across threads while the EM runs in snapshot order, from the serial run's states (identical numbers).
+ * `record` sees the results in order. Memory: one snapshot buffer and one kernel copy per thread, whatever T. An
+ * error is reported when its snapshot's turn comes, as serially.
  */
 export function relayTrajectory(
+	s: Snapshots,
 	setup: RelaySetup,
-	count: number,
-	d: number,
 	threads: number,
 	beta: (t: number) => BetaSpec,
 	record: (t: number, r: SnapshotResult) => void
 ): Promise<void> {
-	const workers = Array.from({ length: Math.min(threads, count) }, () => spawn(setup));
-	const W = workers.length;
-	const send = (t: number, m: ToWorker) => workers[t % W].postMessage(m);
-	const done = new Map<number, FromWorker>();
-	let next = 0;
-	let sent = 0;
-	const queue = (upTo: number) => {
-		for (; sent < Math.min(upTo, count); sent++) send(sent, { kind: 'job', t: sent, beta: beta(sent) });
-	};
+	const T = setup.count;
+	const W = Math.min(threads, T);
+	// ring[i] carries states from thread i to thread i + 1 (mod W); thread 0 is this one.
+	const ring = Array.from({ length: W }, () => new MessageChannel());
+	const workers = Array.from({ length: W - 1 }, (_, k) => spawn(setup, ring[k].port2, ring[k + 1].port1));
+	const prev = ring[W - 1].port2;
+	const next = ring[0].port1;
+	const outcomes = new Map<number, Outcome>();
+	let recorded = 0;
 
-	const run = new Promise<void>((resolve, reject) => {
-		const fail = (e: Error) => reject(e);
-		for (const w of workers) {
-			w.on('message', (m: FromWorker) => {
-				done.set(m.t, m);
-				if (!m.error && m.t + 1 < count) send(m.t + 1, { kind: 'state', t: m.t + 1, state: m.state });
-				try {
-					for (let r = done.get(next); r; r = done.get(next)) {
-						done.delete(next);
-						if (r.error) return fail(toError(r.error));
-						record(next, r.result);
-						next++;
-					}
-				} catch (e) {
-					return fail(e as Error);
+	return new Promise<void>((resolve, reject) => {
+		const fail = (e: Error) => {
+			node.stop();
+			reject(e);
+		};
+		const outcome = (o: Outcome) => {
+			outcomes.set(o.t, o);
+			try {
+				for (let r = outcomes.get(recorded); r; r = outcomes.get(recorded)) {
+					outcomes.delete(recorded);
+					if (r.error) return fail(toError(r.error));
+					record(recorded, r.result);
+					recorded++;
 				}
-				queue(next + AHEAD * W);
-				if (next === count) resolve();
-			});
+			} catch (e) {
+				return fail(e as Error);
+			}
+			if (recorded === T) resolve();
+		};
+		const node = relayNode(s, setup, { outcome, passState: (t, state) => next.postMessage({ t, state } satisfies StateMessage) });
+		prev.on('message', (m: StateMessage) => {
+			node.state(m.t, m.state);
+			node.work();
+		});
+		for (const w of workers) {
+			w.on('message', outcome);
 			w.on('error', (e) => fail(new Error(`probe worker failed: ${e.message}`)));
 			w.on('exit', (code) => {
-				if (code !== 0 && next < count) fail(new Error(`probe worker exited with code ${code}`));
+				if (code !== 0 && recorded < T) fail(new Error(`probe worker exited with code ${code}`));
 			});
 		}
+		for (let t = 0; t < T; t++) {
+			if (t % W === 0) node.job(t, beta(t));
+			else workers[(t % W) - 1].postMessage({ t, beta: beta(t) } satisfies Job);
+		}
+		node.state(0, initialTrajectoryState(s.d, setup.options));
+		setImmediate(() => node.work());
+	}).finally(async () => {
+		prev.close();
+		next.close();
+		await Promise.all(workers.map((w) => w.terminate()));
 	});
-	queue(AHEAD * W);
-	send(0, { kind: 'state', t: 0, state: initialTrajectoryState(d, setup.options) });
-	return run.finally(() => Promise.all(workers.map((w) => w.terminate())));
 }

@@ -1,8 +1,10 @@
 import type { BetaSpec, ProbeOptions, ProbeState, SnapshotResult } from '../../src/lib/probe/index';
 
-/** What every probe worker is started with. */
+/** What every probing thread is started with. */
 export interface RelaySetup {
 	file: string;
+	/** Snapshots T. */
+	count: number;
 	/** β mode kernel: rows L2-normalised before centring. */
 	kernel: boolean;
 	/** Eigenpairs per snapshot, min(8, d). */
@@ -12,10 +14,19 @@ export interface RelaySetup {
 	options: Pick<ProbeOptions, 'K' | 'emSteps' | 'converge' | 'maxIter' | 'seed' | 'topK'>;
 }
 
-/** Main → worker: a snapshot to probe (the worker prepares it at once), or the state to warm-start snapshot t from. */
-export type ToWorker = { kind: 'job'; t: number; beta: BetaSpec } | { kind: 'state'; t: number; state: ProbeState };
+/** Main → worker: a snapshot to probe. */
+export interface Job {
+	t: number;
+	beta: BetaSpec;
+}
 
-/** Worker → main: snapshot t's result and the state after it, or the error met on the way. */
-export type FromWorker =
-	| { t: number; result: SnapshotResult; state: ProbeState; error?: undefined }
+/** Thread → next thread in the ring: the state after snapshot t − 1, to warm-start snapshot t from. */
+export interface StateMessage {
+	t: number;
+	state: ProbeState;
+}
+
+/** Thread → main: snapshot t's result, or the error met on the way. */
+export type Outcome =
+	| { t: number; result: SnapshotResult; error?: undefined }
 	| { t: number; error: { kind: 'cli' | 'probe' | 'internal'; message: string } };

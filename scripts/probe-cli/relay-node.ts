@@ -1,0 +1,75 @@
+import type { BetaSpec, ProbeState } from '../../src/lib/probe/index';
+import { ProbeInputError } from '../../src/lib/probe/probe-error';
+import { prepareSnapshot, type PreparedSnapshot } from '../../src/lib/probe/prepare-snapshot';
+import { probeSnapshot } from '../../src/lib/probe/probe-snapshot';
+import { CliError } from './cli-error';
+import type { Outcome, RelaySetup } from './relay-protocol';
+import type { Snapshots } from './read-snapshots';
+
+/**
+ * The eigensolver leaves a few MB of d×d scratch per snapshot for the collector, and V8 lets ~64 MB of such
+ * off-heap garbage pile up per thread before it collects: under `node --expose-gc` (as `npm run probe` starts)
+ * each thread collects after every snapshot instead, so the peak is what the buffers need (about a millisecond).
+ */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/**
+ * One thread's share of `npm run probe --workers N` (the main thread's or a worker's): it probes the snapshots it
+ * is given, in order. It reads, centres and takes the spectrum of its next snapshot as soon as it is free (that
+ * needs no state), then waits for the state after the previous snapshot — passed along the ring by the thread that
+ * probed it — and runs the warm-started EM from it. Call work() after giving it a job or a state.
+ */
+export function relayNode(s: Snapshots, setup: RelaySetup, io: { outcome(o: Outcome): void; passState(t: number, state: ProbeState): void }) {
+	const { n, d } = s;
+	// One snapshot buffer for the life of the thread (prepared in place): memory does not grow with T.
+	const Z = new Float64Array(n * d);
+	const jobs: { t: number; beta: BetaSpec }[] = [];
+	const states = new Map<number, ProbeState>();
+	let current: { t: number; beta: BetaSpec; prepared: PreparedSnapshot } | null = null;
+
+	function failed(t: number, e: unknown) {
+		const kind = e instanceof CliError ? 'cli' : e instanceof ProbeInputError ? 'probe' : 'internal';
+		io.outcome({ t, error: { kind, message: e instanceof Error ? e.message : String(e) } });
+		jobs.length = 0; // the run stops at the first error; nothing after it is probed here
+	}
+
+	return {
+		job(t: number, beta: BetaSpec) {
+			jobs.push({ t, beta });
+		},
+		state(t: number, state: ProbeState) {
+			states.set(t, state);
+		},
+		stop() {
+			jobs.length = 0;
+			current = null;
+		},
+		work() {
+			for (;;) {
+				if (!current) {
+					const job = jobs.shift();
+					if (!job) return;
+					try {
+						s.readInto(job.t, Z);
+						current = { ...job, prepared: prepareSnapshot(Z, n, d, setup.kernel, setup.topK, { out: Z, spectrum: setup.spectrum }) };
+					} catch (e) {
+						return failed(job.t, e);
+					}
+				}
+				const state = states.get(current.t);
+				if (!state) return;
+				states.delete(current.t);
+				const { t, beta, prepared } = current;
+				current = null;
+				try {
+					const out = probeSnapshot(prepared.centred, n, d, beta, state, setup.options, prepared);
+					if (t + 1 < setup.count) io.passState(t + 1, out.state);
+					io.outcome({ t, result: out.result });
+				} catch (e) {
+					return failed(t, e);
+				}
+				collectGarbage();
+			}
+		}
+	};
+}
