@@ -52,8 +52,8 @@ function checked<M extends Matrix>(name: string, Z: M, n: number, d: number, t: 
 
 const buffer = (dtype: string, length: number): Matrix => (dtype === '<f4' ? new Float32Array(length) : new Float64Array(length));
 
-/** float32 values per read when converting: 1 MB, small next to a snapshot and large enough to keep reads cheap. */
-const CHUNK = 1 << 18;
+/** float32 values per read when converting: 256 KB, small next to a snapshot and large enough to keep reads cheap. */
+const CHUNK = 1 << 16;
 let chunk: Float32Array | null = null;
 
 /** Items [first, first + n·d) of `s` into `out` as float64; a non-finite value throws like `checked`. */
