@@ -8,10 +8,12 @@ import type { Snapshots } from './read-snapshots';
 
 /**
  * The eigensolver leaves a few MB of d×d scratch per snapshot for the collector, and V8 lets ~64 MB of such
- * off-heap garbage pile up per thread before it collects: under `node --expose-gc` (as `npm run probe` starts)
- * each thread collects after every snapshot instead, so the peak is what the buffers need (about a millisecond).
+ * off-heap garbage pile up per thread before it collects. Under `node --expose-gc` (as `npm run probe` starts) a
+ * thread collects after each snapshot of 32 MB or more instead, so the peak is what the buffers need: a full
+ * collection (~10 ms) is then a few per cent of a snapshot's work, and the 64 MB it saves are a snapshot's worth.
  */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const gc = (globalThis as { gc?: () => void }).gc;
+const COLLECT_FROM_BYTES = 32 * 2 ** 20;
 
 /**
  * One thread's share of `npm run probe --workers N` (the main thread's or a worker's): it probes the snapshots it
@@ -23,6 +25,7 @@ export function relayNode(s: Snapshots, setup: RelaySetup, io: { outcome(o: Outc
 	const { n, d } = s;
 	// One snapshot buffer for the life of the thread (prepared in place): memory does not grow with T.
 	const Z = new Float64Array(n * d);
+	const collectGarbage = gc && Z.byteLength >= COLLECT_FROM_BYTES ? gc : () => {};
 	const jobs: { t: number; beta: BetaSpec }[] = [];
 	const states = new Map<number, ProbeState>();
 	let current: { t: number; beta: BetaSpec; prepared: PreparedSnapshot } | null = null;
