@@ -1,4 +1,4 @@
-// `npm run bench:compare [-- --json] [--big] [--only update,lab,spectrum,stream,train]`: ours and the references (bench/reference/*.py, numpy and
+// `npm run bench:compare [-- --json] [--big] [--workers N] [--only update,lab,spectrum,stream,train]`: ours and the references (bench/reference/*.py, numpy and
 // PyTorch) back to back on the same shapes, with the ratios of issue 10's table. A reference that cannot run
 // (no Python, no numpy, no torch) is reported as skipped with the reason — never replaced by a number.
 // --json prints one object per row: {"what", "ours_ms", "reference_ms", "ratio", ...}. --big uses the issue's
@@ -24,6 +24,8 @@ const json = args.includes('--json');
 const big = args.includes('--big');
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : 'update,lab,spectrum,stream,train';
 const only = new Set(onlyArg.split(','));
+// --workers N: passed to `npm run probe` in the stream row (default: the CLI's own, min(cores, 4)).
+const streamWorkers = args.includes('--workers') ? ['--workers', args[args.indexOf('--workers') + 1] ?? '1'] : [];
 const PY = '/usr/bin/python3';
 
 interface Row {
@@ -209,7 +211,9 @@ async function main() {
 			}
 			closeSync(fd);
 			const fileBytes = bytes.length + T * n * d * 4;
-			const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--import', 'tsx', 'scripts/probe-cli.ts', path, '--beta', '1', '--json'], {
+			// `npm run probe` as a user runs it (its JavaScript bundle, built once beforehand; default --workers).
+			spawnSync(process.execPath, ['scripts/probe.mjs', '--help']);
+			const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--expose-gc', 'scripts/probe.mjs', path, '--beta', '1', '--json', ...streamWorkers], {
 				encoding: 'utf8',
 				maxBuffer: 1 << 26
 			});
@@ -223,7 +227,8 @@ async function main() {
 				peak_rss_bytes: rss,
 				peak_rss_fraction_of_file: rss / fileBytes,
 				reference_peak_rss_bytes: line?.peak_rss_bytes ?? null,
-				note: `ours includes Node + tsx start-up; peak RSS ${(rss / 1e6).toFixed(0)} MB = ${((100 * rss) / fileBytes).toFixed(0)}% of the file${refStream.skipped ? `; reference skipped: ${refStream.skipped}` : ''}`
+				workers: streamWorkers[1] ?? 'default',
+				note: `ours includes Node start-up; peak RSS ${(rss / 1e6).toFixed(0)} MB = ${((100 * rss) / fileBytes).toFixed(0)}% of the file${refStream.skipped ? `; reference skipped: ${refStream.skipped}` : ''}`
 			});
 		} finally {
 			rmSync(dir, { recursive: true, force: true });

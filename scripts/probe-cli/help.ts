@@ -8,8 +8,8 @@ FILE
   X.npy of shape (T, N, d)   a trajectory of T snapshots of the same N probe inputs: warm-started EM per
                              snapshot (5 steps, or --converge), then the events (onset, escape, lag, shape)
   FOLDER/                    its .npy files, each (N, d), in natural name order (step_2 before step_10)
-  float32 or float64, C order. Files are read one snapshot at a time (memory: one N×d snapshot plus
-  O(d²)), so a trajectory larger than memory works; a TTY shows a progress bar with the ETA.
+  float32 or float64, C order. Files are read one snapshot at a time (memory: a few N×d snapshots plus
+  O(d²), see --workers), so a trajectory larger than memory works; a TTY shows a progress bar with the ETA.
   Wide data (d > 512): the d×d covariance is never formed; the top eigenpairs come from the N×N Gram
   matrix (N ≤ 1024) or by Lanczos (then the effective rank is not computed).
 
@@ -31,6 +31,11 @@ Probe:
   --max-iter M       cap on EM iterations when converging (default 10000)
   --every S          training steps between snapshots, so events are in steps (default 1)
   --seed S           seed of the jitter (default 1)
+  --workers N        threads, this one included (default: cores, at most 4; 1 = serial). Thread i probes
+                     snapshots i, i+N, …: it reads, centres and takes the spectrum of its next snapshot at
+                     once, then runs the warm-started EM when the state after the previous snapshot arrives
+                     from its neighbour. The output is identical for every N. Memory: per thread one N×d
+                     float64 snapshot and one kernel copy of it, plus ~60 MB, whatever T is.
 
 Output:
   --json             one JSON object: {file, shape, betaMode, ..., snapshots: [...], events} with, per

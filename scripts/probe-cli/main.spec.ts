@@ -27,10 +27,10 @@ function rawNpy(header: string, body = new Uint8Array(0)): Uint8Array {
 	return out;
 }
 
-function cli(...argv: string[]) {
+async function cli(...argv: string[]) {
 	let stdout = '';
 	let stderr = '';
-	const code = main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false });
+	const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false });
 	return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }
 
@@ -41,8 +41,8 @@ describe('probe CLI on data it has never seen', () => {
 	const { Z } = gaussianCloud(N, variances, 2024, { rotate: true, mean: [3, -1, 0, 2, 7, -4] });
 	const path = file('blob.npy', writeNpy(Z, [N, 6]));
 
-	it('recovers λ1 and β_c within sampling tolerance (λ1 sd ≈ λ1·√(2/N) ≈ 1%)', () => {
-		const r = cli(path, '--beta', '0.1', '--json');
+	it('recovers λ1 and β_c within sampling tolerance (λ1 sd ≈ λ1·√(2/N) ≈ 1%)', async () => {
+		const r = await cli(path, '--beta', '0.1', '--json');
 		expect(r.code).toBe(0);
 		expect(r.stderr).toBe('');
 		const out = r.json();
@@ -58,9 +58,9 @@ describe('probe CLI on data it has never seen', () => {
 		for (const key of ['hessianMin', 'spread', 'anisotropy', 'effectiveRank', 'beta']) expect(typeof s[key]).toBe('number');
 	});
 
-	it('above β_c it reports the split, unstable directions and convergence', () => {
+	it('above β_c it reports the split, unstable directions and convergence', async () => {
 		const small = file('small.npy', writeNpy(Z.slice(0, 3000 * 6), [3000, 6]));
-		const s = cli(small, '--beta', '0.3', '--k', '4', '--json').json().snapshots[0];
+		const s = (await cli(small, '--beta', '0.3', '--k', '4', '--json')).json().snapshots[0];
 		expect(s.rho).toBeGreaterThan(1.4);
 		expect(s.unstableDirections).toBe(3); // (K−1)·#{βλ_i > 1} = 3·1 (βλ2 ≈ 0.6)
 		expect(s.kEff).toBeGreaterThan(1);
@@ -68,8 +68,8 @@ describe('probe CLI on data it has never seen', () => {
 		expect(s.emIterations).toBeGreaterThan(5);
 	});
 
-	it('default mode is calibrated with ρ = 1 at snapshot 0, and the choice is printed', () => {
-		const r = cli(path);
+	it('default mode is calibrated with ρ = 1 at snapshot 0, and the choice is printed', async () => {
+		const r = await cli(path);
 		expect(r.code).toBe(0);
 		expect(r.stdout).toMatch(/β mode calibrated: β̃ = [\d.]+/);
 		expect(r.stdout).toMatch(/ρ = β\/β_c\s+1\n/);
@@ -85,8 +85,8 @@ describe('probe CLI on trajectories', () => {
 	for (let t = 0; t < T; t++) traj.set(Float32Array.from(gaussianCloud(n, [0.5 + 0.5 * t, 1, 0.5, 0.5], t).Z), t * n * d);
 	const path = file('traj.npy', writeNpy(traj, [T, n, d]));
 
-	it('(T, N, d): one record per snapshot and the events, in training steps', () => {
-		const out = cli(path, '--beta', '0.5', '--every', '25', '--json').json();
+	it('(T, N, d): one record per snapshot and the events, in training steps', async () => {
+		const out = (await cli(path, '--beta', '0.5', '--every', '25', '--json')).json();
 		expect(out.snapshots).toHaveLength(T);
 		expect(out.snapshots[3].step).toBe(75);
 		expect(out.snapshots[0].emIterations).toBe(5);
@@ -97,54 +97,54 @@ describe('probe CLI on trajectories', () => {
 		expect(out.events.shape).toBe('runaway');
 	});
 
-	it('a folder of (N, d) snapshots in natural name order equals the (T, N, d) file', () => {
+	it('a folder of (N, d) snapshots in natural name order equals the (T, N, d) file', async () => {
 		const folder = join(dir, 'run');
 		mkdirSync(folder);
 		for (let t = 0; t < T; t++) writeFileSync(join(folder, `step_${t * 25}.npy`), writeNpy(traj.slice(t * n * d, (t + 1) * n * d), [n, d]));
-		const a = cli(path, '--beta', '0.5', '--json').json();
-		const b = cli(folder, '--beta', '0.5', '--json').json();
+		const a = (await cli(path, '--beta', '0.5', '--json')).json();
+		const b = (await cli(folder, '--beta', '0.5', '--json')).json();
 		expect(b.snapshots.map((s: { lambda1: number }) => s.lambda1)).toEqual(a.snapshots.map((s: { lambda1: number }) => s.lambda1));
 	});
 
-	it('readout as (C, d), as the tfjs/keras (d, C) kernel, and per snapshot (T, C, d)', () => {
+	it('readout as (C, d), as the tfjs/keras (d, C) kernel, and per snapshot (T, C, d)', async () => {
 		const C = 3;
 		const W = Float32Array.from({ length: C * d }, (_, i) => Math.sin(i + 1));
 		const Wt = new Float32Array(C * d);
 		for (let c = 0; c < C; c++) for (let j = 0; j < d; j++) Wt[j * C + c] = W[c * d + j];
-		const a = cli(path, '--readout', file('w.npy', writeNpy(W, [C, d])), '--json').json();
-		const b = cli(path, '--readout', file('wt.npy', writeNpy(Wt, [d, C])), '--json').json();
+		const a = (await cli(path, '--readout', file('w.npy', writeNpy(W, [C, d])), '--json')).json();
+		const b = (await cli(path, '--readout', file('wt.npy', writeNpy(Wt, [d, C])), '--json')).json();
 		expect(a.betaMode).toBe('readout');
 		expect(b.readoutLayout).toMatch(/\(d, C\).*transposed/);
 		expect(b.snapshots[5].rho).toBeCloseTo(a.snapshots[5].rho, 6);
 		const WT = new Float32Array(T * C * d);
 		for (let t = 0; t < T; t++) WT.set(W.map((x) => x * (t + 1)), t * C * d);
-		const c = cli(path, '--readout', file('wT.npy', writeNpy(WT, [T, C, d])), '--json').json();
+		const c = (await cli(path, '--readout', file('wT.npy', writeNpy(WT, [T, C, d])), '--json')).json();
 		expect(c.snapshots[5].rho).toBeCloseTo(6 * a.snapshots[5].rho, 6);
 	});
 
-	it('residual with one mse per snapshot from a .npy; kernel mode', () => {
+	it('residual with one mse per snapshot from a .npy; kernel mode', async () => {
 		const mse = Float64Array.from({ length: T }, (_, t) => 1 + t);
-		const r = cli(path, '--mse', file('mse.npy', writeNpy(mse, [T])), '--json').json();
+		const r = (await cli(path, '--mse', file('mse.npy', writeNpy(mse, [T])), '--json')).json();
 		expect(r.betaMode).toBe('residual');
 		expect(r.snapshots[2].beta).toBeCloseTo(d / 3, 12);
-		const k = cli(path, '--tau', '0.2', '--json').json();
+		const k = (await cli(path, '--tau', '0.2', '--json')).json();
 		expect(k.betaMode).toBe('kernel');
 		expect(k.snapshots[0].beta).toBeCloseTo(5, 12);
 	});
 
-	it('progress bar on stderr only for a terminal and without --json', () => {
-		const run = (tty: boolean, ...extra: string[]) => {
+	it('progress bar on stderr only for a terminal and without --json', async () => {
+		const run = async (tty: boolean, ...extra: string[]) => {
 			let stderr = '';
-			const code = main([path, '--beta', '0.5', ...extra], { stdout: () => {}, stderr: (s) => (stderr += s), stderrIsTTY: tty });
+			const code = await main([path, '--beta', '0.5', ...extra], { stdout: () => {}, stderr: (s) => (stderr += s), stderrIsTTY: tty });
 			return { code, stderr };
 		};
-		expect(run(true).stderr).toContain(`] ${T}/${T}`);
-		expect(run(true, '--json').stderr).toBe('');
-		expect(run(false).stderr).toBe('');
+		expect((await run(true)).stderr).toContain(`] ${T}/${T}`);
+		expect((await run(true, '--json')).stderr).toBe('');
+		expect((await run(false)).stderr).toBe('');
 	});
 
-	it('human-readable table with the events', () => {
-		const r = cli(path, '--beta', '0.5');
+	it('human-readable table with the events', async () => {
+		const r = await cli(path, '--beta', '0.5');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toMatch(/step\s+λ1\s+β_c\s+β\s+ρ/);
 		expect(r.stdout).toMatch(/onset \(first ρ ≥ 1\)\s+[\d.]+/);
@@ -179,8 +179,8 @@ describe('probe CLI bad input: one line on stderr, exit code 2', () => {
 		['empty folder', [mkdtempSync(join(dir, 'empty-'))], /folder has no \.npy files/]
 	];
 	for (const [name, argv, message] of cases) {
-		it(name, () => {
-			const r = cli(...argv);
+		it(name, async () => {
+			const r = await cli(...argv);
 			expect(r.code).toBe(2);
 			expect(r.stdout).toBe('');
 			expect(r.stderr).toMatch(message);
@@ -188,8 +188,8 @@ describe('probe CLI bad input: one line on stderr, exit code 2', () => {
 		});
 	}
 
-	it('--help prints the usage and exits 0', () => {
-		const r = cli('--help');
+	it('--help prints the usage and exits 0', async () => {
+		const r = await cli('--help');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toMatch(/^Usage: npm run probe -- FILE/);
 		expect(r.stdout).toMatch(/--beta-mode MODE/);

@@ -1,10 +1,5 @@
-import {
-	calibratedBetaTilde,
-	probeSnapshot,
-	probeTrajectory,
-	ProbeInputError,
-	type BetaSpec
-} from '../../src/lib/probe/index';
+import { calibratedBetaTilde, probeSnapshot, ProbeInputError, type BetaSpec } from '../../src/lib/probe/index';
+import { trajectoryRecorder } from '../../src/lib/probe/probe-trajectory';
 import { DENSE_MAX_D } from '../../src/lib/probe/snapshot-spectrum';
 import { sharedProbeThreads } from '../../src/lib/probe/threads/probe-threads';
 import { CliError } from './cli-error';
@@ -15,7 +10,12 @@ import { parseArgs, type CliOptions } from './parse-args';
 import { progressBar } from './progress-bar';
 import { readMse, readReadout } from './read-readout';
 import { readSnapshots, type Snapshots } from './read-snapshots';
+import { relayTrajectory } from './relay-pool';
+import type { RelaySetup } from './relay-protocol';
 import { snapshotJson } from './snapshot-json';
+
+/** Leading eigenpairs reported per snapshot (probeSnapshot's default). */
+const TOP_K = 8;
 
 export interface CliIO {
 	stdout(text: string): void;
@@ -63,7 +63,7 @@ function betaProvider(o: CliOptions, s: Snapshots): { beta: (t: number) => BetaS
 	}
 }
 
-function run(argv: string[], io: CliIO): number {
+async function run(argv: string[], io: CliIO): Promise<number> {
 	const o = parseArgs(argv);
 	if (o.help) {
 		io.stdout(HELP);
@@ -71,13 +71,13 @@ function run(argv: string[], io: CliIO): number {
 	}
 	const s = readSnapshots(o.file);
 	try {
-		return probeFile(o, s, io);
+		return await probeFile(o, s, io);
 	} finally {
 		s.close();
 	}
 }
 
-function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
+async function probeFile(o: CliOptions, s: Snapshots, io: CliIO): Promise<number> {
 	const { beta, notes, extra } = betaProvider(o, s);
 	if (s.d > DENSE_MAX_D) {
 		notes.push(
@@ -115,11 +115,17 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 
 	const bar = !o.json && io.stderrIsTTY && s.count > 1 ? progressBar(io.stderr) : null;
 	const T = s.count;
-	const out = probeTrajectory(
-		{ count: T, n: s.n, d: s.d, snapshot: (t) => s.snapshot(t), beta, step: (t) => t * o.every },
-		{ K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, onProgress: bar ? bar.update : undefined }
-	);
-	bar?.clear();
+	const options = { K: o.K, emSteps: o.emSteps, converge: o.converge, maxIter: o.maxIter, seed: o.seed, topK: TOP_K };
+	// Lanczos (wide data) is warm-started from the previous snapshot's vectors: its spectrum waits for the state.
+	const setup: RelaySetup = { file: o.file, count: T, kernel: o.mode === 'kernel', topK: Math.min(TOP_K, s.d), spectrum: s.d <= DENSE_MAX_D, options };
+	const meta = { count: T, n: s.n, d: s.d, beta, step: (t: number) => t * o.every };
+	const rec = trajectoryRecorder(meta, { onProgress: bar?.update });
+	try {
+		await relayTrajectory(s, setup, o.workers, beta, rec.record);
+	} finally {
+		bar?.clear();
+	}
+	const out = rec.finish();
 	const rows = out.results.map((r, t) => ({ step: t * o.every, r }));
 	if (o.json) {
 		const snapshots = rows.map(({ step, r }, t) => snapshotJson(r, t, step));
@@ -131,10 +137,10 @@ function probeFile(o: CliOptions, s: Snapshots, io: CliIO): number {
 	return 0;
 }
 
-/** The whole CLI with injectable argv and output; returns the exit code (0 ok, 2 bad input, 1 internal). */
-export function main(argv: string[], io: CliIO): number {
+/** The whole CLI with injectable argv and output; resolves to the exit code (0 ok, 2 bad input, 1 internal). */
+export async function main(argv: string[], io: CliIO): Promise<number> {
 	try {
-		return run(argv, io);
+		return await run(argv, io);
 	} catch (e) {
 		if (e instanceof CliError || e instanceof ProbeInputError) {
 			io.stderr(`probe: ${e.message}\n`);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { CliError } from './cli-error';
 import type { BetaMode } from '../../src/lib/probe/index';
@@ -16,6 +17,8 @@ export interface CliOptions {
 	maxIter: number;
 	every: number;
 	seed: number;
+	/** Threads that probe snapshots (thread i: snapshots i, i + N, …, warm-started in order); 1 = serial, no threads. */
+	workers: number;
 	json: boolean;
 	help: boolean;
 }
@@ -23,6 +26,10 @@ export interface CliOptions {
 const MODES: BetaMode[] = ['fixed', 'readout', 'calibrated', 'kernel', 'residual'];
 /** Widest K accepted: the EM costs K·N·d per step, and beyond this nothing in the report is readable. */
 const MAX_K = 256;
+/** A sanity bound: each thread holds two N×d float64 copies, and the in-order EM bounds the speed-up anyway. */
+const MAX_WORKERS = 64;
+/** Default --workers: one thread per core, at most 4 (each holds a snapshot in memory twice). */
+export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 4));
 
 const OPTIONS = {
 	'beta-mode': { type: 'string' },
@@ -35,6 +42,7 @@ const OPTIONS = {
 	'max-iter': { type: 'string' },
 	every: { type: 'string' },
 	seed: { type: 'string' },
+	workers: { type: 'string' },
 	converge: { type: 'boolean' },
 	json: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' }
@@ -124,6 +132,10 @@ export function parseArgs(argv: string[]): CliOptions {
 		maxIter: get('--max-iter') !== undefined ? number('--max-iter', get('--max-iter')!, positiveInt, 'a positive integer') : 10000,
 		every: get('--every') !== undefined ? number('--every', get('--every')!, positive, 'a positive number') : 1,
 		seed: get('--seed') !== undefined ? number('--seed', get('--seed')!, (x) => Number.isInteger(x) && x >= 0, 'an integer ≥ 0') : 1,
+		workers:
+			get('--workers') !== undefined
+				? number('--workers', get('--workers')!, (x) => positiveInt(x) && x <= MAX_WORKERS, `an integer from 1 to ${MAX_WORKERS}`)
+				: defaultWorkers(),
 		json: v.json === true,
 		help
 	};

@@ -13,10 +13,22 @@ export interface Snapshots {
 	/** Number of snapshots T (1 for an (N, d) file). */
 	count: number;
 	/**
-	 * Snapshot t, N×d row-major, checked finite. The returned array is reused by the next call: use it before
-	 * asking for another snapshot.
+	 * Snapshot t, N×d row-major, checked finite, in a new array (a single snapshot's analysis and the calibration
+	 * of β̃ on snapshot 0 ask once; the trajectory is read with readInto, into reused buffers).
 	 */
 	snapshot(t: number): Matrix;
+	/**
+	 * Snapshot t as float64 into `out` (length ≥ N·d), checked finite while it is converted: the trajectory path's
+	 * one pass over the data, with no N×d float32 copy.
+	 */
+	readInto(t: number, out: Float64Array): Float64Array;
+	/**
+	 * Snapshot t of a float32 input ('<f4') as it is stored, into `out`, NOT checked: for the probe's float32 route,
+	 * whose kernel sums show a non-finite value; then checkFinite(t, out) says where it is.
+	 */
+	readFloat32Into(t: number, out: Float32Array): Float32Array;
+	/** Throws the same error as readInto would for a non-finite value in snapshot t's rows Z. */
+	checkFinite(t: number, Z: Float32Array): void;
 	/** True for (T, N, d) or a folder: warm-started trajectory analysis. */
 	trajectory: boolean;
 	n: number;
@@ -34,16 +46,43 @@ function checkSnapshot(name: string, n: number, d: number): void {
 	if (n < 2) throw new CliError(`${name}: need at least 2 points per snapshot, got N = ${n}`);
 }
 
-function checked(name: string, Z: Matrix, n: number, d: number, t: number | null): Matrix {
+function nonFinite(name: string, bad: { row: number; column: number; value: number }, t: number | null): CliError {
+	const where = t !== null ? `snapshot ${t}, row ${bad.row}, column ${bad.column}` : `row ${bad.row}, column ${bad.column}`;
+	return new CliError(`${name}: non-finite value ${bad.value} at ${where}`);
+}
+
+function checked<M extends Matrix>(name: string, Z: M, n: number, d: number, t: number | null): M {
 	const bad = firstNonFinite(Z, n, d);
-	if (bad) {
-		const where = t !== null ? `snapshot ${t}, row ${bad.row}, column ${bad.column}` : `row ${bad.row}, column ${bad.column}`;
-		throw new CliError(`${name}: non-finite value ${bad.value} at ${where}`);
-	}
+	if (bad) throw nonFinite(name, bad, t);
 	return Z;
 }
 
 const buffer = (dtype: string, length: number): Matrix => (dtype === '<f4' ? new Float32Array(length) : new Float64Array(length));
+
+/** float32 values per read when converting: 256 KB, small next to a snapshot and large enough to keep reads cheap. */
+const CHUNK = 1 << 16;
+let chunk: Float32Array | null = null;
+
+/** Items [first, first + n·d) of `s` into `out` as float64; a non-finite value throws like `checked`. */
+function readFloat64(s: NpyStream, first: number, name: string, out: Float64Array, n: number, d: number, t: number | null): Float64Array {
+	const len = n * d;
+	if (s.header.dtype === '<f8') {
+		s.read(first, out.subarray(0, len));
+		return checked(name, out, n, d, t);
+	}
+	chunk ??= new Float32Array(CHUNK);
+	for (let at = 0; at < len; at += CHUNK) {
+		const m = Math.min(CHUNK, len - at);
+		const c = m === CHUNK ? chunk : chunk.subarray(0, m);
+		s.read(first + at, c);
+		for (let i = 0; i < m; i++) {
+			const v = c[i];
+			if (v - v !== 0) throw nonFinite(name, { row: Math.floor((at + i) / d), column: (at + i) % d, value: v }, t);
+			out[at + i] = v;
+		}
+	}
+	return out;
+}
 
 function readFolder(dir: string): Snapshots {
 	const names = readdirSync(dir)
@@ -68,10 +107,10 @@ function readFolder(dir: string): Snapshots {
 	const [n, d] = first!.header.shape;
 	const dtype = first!.header.dtype;
 	checkSnapshot(dir, n, d);
-	const Z = buffer(dtype, n * d);
 	return {
 		count: names.length,
 		snapshot(t) {
+			const Z = buffer(dtype, n * d);
 			const s = openNpy(join(dir, names[t]));
 			try {
 				s.read(0, Z);
@@ -80,6 +119,24 @@ function readFolder(dir: string): Snapshots {
 			}
 			return checked(dir, Z, n, d, t);
 		},
+		readInto(t, out) {
+			const s = openNpy(join(dir, names[t]));
+			try {
+				return readFloat64(s, 0, dir, out, n, d, t);
+			} finally {
+				s.close();
+			}
+		},
+		readFloat32Into(t, out) {
+			const s = openNpy(join(dir, names[t]));
+			try {
+				s.read(0, out.subarray(0, n * d));
+				return out;
+			} finally {
+				s.close();
+			}
+		},
+		checkFinite: (t, Z) => void checked(dir, Z, n, d, t),
 		trajectory: true,
 		n,
 		d,
@@ -109,13 +166,19 @@ export function readSnapshots(path: string): Snapshots {
 		const [T, n, d] = trajectory ? shape : [1, ...shape];
 		if (T === 0) throw new CliError(`${path}: empty trajectory (T = 0)`);
 		checkSnapshot(path, n, d);
-		const Z = buffer(dtype, n * d);
 		return {
 			count: T,
 			snapshot(t) {
+				const Z = buffer(dtype, n * d);
 				s.read(t * n * d, Z);
 				return checked(path, Z, n, d, trajectory ? t : null);
 			},
+			readInto: (t, out) => readFloat64(s, t * n * d, path, out, n, d, trajectory ? t : null),
+			readFloat32Into(t, out) {
+				s.read(t * n * d, out.subarray(0, n * d));
+				return out;
+			},
+			checkFinite: (t, Z) => void checked(path, Z, n, d, trajectory ? t : null),
 			trajectory,
 			n,
 			d,

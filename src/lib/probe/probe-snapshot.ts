@@ -17,6 +17,7 @@ import { runEM } from './run-em';
 import { scratch } from './scratch';
 import { spreadOf } from './spread-of';
 import { covariance32 } from './float32-kernels';
+import { preparedSpectrum, type PreparedSnapshot } from './prepare-snapshot';
 import { denseRoute, snapshotSpectrum, spectrumOfCovariance } from './snapshot-spectrum';
 import { unstableDirections } from './unstable-directions';
 import type { BetaSpec, Matrix, ProbeOptions, ProbeState, SnapshotResult } from './types';
@@ -37,6 +38,9 @@ function checkFinite(Z: Matrix, n: number, d: number): void {
  * One probe update on a snapshot Z (N×d row-major): spectrum, β(t), β_c, ρ, closed-form Hessian, then EM
  * warm-started from `state` (or a jittered symmetric start) — docs/theory.md §1–4. Returns the result and the next
  * state (a new object; the given state is not modified). Throws ProbeInputError on bad input.
+ * `prepared`: Z already centred and its spectrum taken by prepareSnapshot (with `kernel` matching β's mode, rows
+ * checked finite; Z is then not read) or prepareSnapshot32 (Z the same float32 rows, read only if something needs a
+ * float64 centred copy), e.g. ahead in a worker thread of `npm run probe --workers N`.
  */
 export function probeSnapshot(
 	Z: Matrix,
@@ -44,30 +48,33 @@ export function probeSnapshot(
 	d: number,
 	beta: BetaSpec,
 	state: ProbeState | null,
-	options: ProbeOptions = {}
+	options: ProbeOptions = {},
+	prepared?: PreparedSnapshot
 ): { result: SnapshotResult; state: ProbeState } {
 	const K = options.K ?? state?.K ?? 8;
-	validate(Z, n, d, K);
+	validate(prepared?.centred ?? Z, n, d, K);
 	// float32 rows on the dense route: centring, covariance, EM and free energy on the float32 kernels, without a
 	// float64 centred copy (float32-kernels.ts states the tolerance); the copy is made only where something needs it.
-	const fast32 = beta.mode !== 'kernel' && Z instanceof Float32Array && denseRoute(n, d);
-	if (!fast32) checkFinite(Z, n, d);
+	const fast32 = prepared ? prepared.points32 !== undefined : beta.mode !== 'kernel' && Z instanceof Float32Array && denseRoute(n, d);
+	if (!fast32 && !prepared) checkFinite(Z, n, d);
 	const prev = state && state.K === K && state.d === d ? state : createProbeState(d, K, options.seed ?? state?.seed ?? 1);
 	const snapshots = prev.snapshots ?? 0;
 	const topK = Math.min(options.topK ?? 8, d);
 
 	// kernel mode lives on the sphere: probe the L2-normalised rows.
-	const rows = beta.mode === 'kernel' ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
+	const rows = beta.mode === 'kernel' && !prepared ? normaliseRows(Z, n, d, scratch('unit', n * d)) : Z;
 	const reference = prev.eigvecs && prev.eigvecs.length === topK * d ? prev.eigvecs : null;
-	const p32 = fast32 ? loadPoints32(Z as Float32Array, n, d, K, options.threads) : null;
+	const p32 = prepared ? (prepared.points32 ?? null) : fast32 ? loadPoints32(Z as Float32Array, n, d, K, options.threads) : null;
 	// The kernels' sums are non-finite exactly when a value is (one pass fewer): only then look for it.
 	if (fast32 && !(p32 && Number.isFinite(p32.sumSquares))) checkFinite(Z, n, d);
-	let centredCopy: { mean: Float64Array; centred: Float64Array } | null = null;
+	let centredCopy: { mean: Float64Array; centred: Float64Array } | null = prepared?.centred ? { mean: prepared.mean, centred: prepared.centred } : null;
 	const centredRows = () => (centredCopy ??= centreRows(rows, n, d, scratch('centred', n * d)));
 	const mean = p32 ? p32.meanValues : centredRows().mean;
-	const eig = p32
-		? spectrumOfCovariance(covariance32(p32, scratch('cov', d * d)), d, p32.sumSquares / n, topK, reference)
-		: snapshotSpectrum(centredRows().centred, n, d, topK, { reference });
+	const eig = prepared
+		? preparedSpectrum(prepared, n, d, topK, reference)
+		: p32
+			? spectrumOfCovariance(covariance32(p32, scratch('cov', d * d)), d, p32.sumSquares / n, topK, reference)
+			: snapshotSpectrum(centredRows().centred, n, d, topK, { reference });
 	const trace = eig.trace;
 	const lambdas = Array.from(eig.values, (x) => Math.max(x, 0));
 	const lambda1 = lambdas[0];
