@@ -35,7 +35,9 @@ Probe:
                      snapshots i, i+N, …: it reads, centres and takes the spectrum of its next snapshot at
                      once, then runs the warm-started EM when the state after the previous snapshot arrives
                      from its neighbour. The output is identical for every N. Memory: per thread one N×d
-                     float64 snapshot and one kernel copy of it, plus ~60 MB, whatever T is.
+                     float64 snapshot and one kernel copy of it, plus ~60 MB, whatever T is (a float32 file:
+                     the snapshot as float32 and its kernel copy). A single (N, d) snapshot splits its rows
+                     (covariance, EM, free energy) across the N threads instead.
 
 Output:
   --json             one JSON object: {file, shape, betaMode, ..., snapshots: [...], events} with, per

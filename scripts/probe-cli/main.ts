@@ -96,8 +96,8 @@ async function probeFile(o: CliOptions, s: Snapshots, io: CliIO): Promise<number
 			converge: true,
 			maxIter: o.maxIter,
 			seed: o.seed,
-			// one snapshot: covariance and EM rows across worker_threads when PITCHFORK_PROBE_THREADS ≥ 2 (else null)
-			threads: sharedProbeThreads(),
+			// one snapshot: covariance and EM rows across --workers threads (none for --workers 1)
+			threads: sharedProbeThreads(o.workers),
 			onEmIteration: progress
 				? (it, move) => {
 						const now = performance.now();

@@ -139,8 +139,8 @@ describe('probe threads (shared-memory workers) against the single-thread kernel
 		expect(Array.from(covariance32(pts))).toEqual(before);
 	});
 
-	it('the CLI pool is off unless PITCHFORK_PROBE_THREADS asks for 2 or more', () => {
-		expect(sharedProbeThreads({})).toBeNull();
+	it('the CLI pool is off for --workers 1', () => {
+		expect(sharedProbeThreads(1)).toBeNull();
 	});
 
 	it('a closed pool refuses work and close() resolves (the workers exit)', async () => {
