@@ -1,6 +1,7 @@
 /**
- * The grokking MLP: shared embedding E of a and b (one-hot matmuls — wasm has no gather gradient), concatenated,
- * one ReLU hidden layer, linear readout:  h = ReLU([E_a, E_b]·W1 + b1),  logits = h·W2 + b2.
+ * The grokking MLP: shared embedding E of a and b, concatenated, one ReLU hidden layer, linear readout:
+ * h = ReLU([E_a, E_b]·W1 + b1),  logits = h·W2 + b2. The MLP computes its first layer as row lookups of E·[W1ᵃ | W1ᵇ]
+ * (pair-layer.ts: no one-hot matmul); the one-hot embedding below remains for the Transformer's tokens.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GrokkingConfig } from './config';
