@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BUNDLE_DIR = join(root, 'build-probe-cli');
+/** Where the bundle goes; PITCHFORK_PROBE_BUNDLE_DIR moves it (e.g. off a read-only checkout). */
+export const BUNDLE_DIR = process.env.PITCHFORK_PROBE_BUNDLE_DIR || join(root, 'build-probe-cli');
 const MANIFEST = 'manifest.json';
 
 const stamp = (file) => {

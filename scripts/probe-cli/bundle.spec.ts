@@ -48,6 +48,16 @@ describe('npm run probe (the bundle)', () => {
 		expect(readFileSync(manifest, 'utf8')).not.toBe(before);
 	});
 
+	it('falls back to the TypeScript sources, with a note, when the bundle cannot be built', () => {
+		// No folder can be made under a file, even by root: the build fails as a read-only checkout makes it fail.
+		const env = { ...process.env, PITCHFORK_PROBE_BUNDLE_DIR: '/dev/null/build-probe-cli' };
+		const r = spawnSync(process.execPath, ['scripts/probe.mjs', path, '--beta', '0.7', '--json', '--workers', '1'], { encoding: 'utf8', env });
+		expect(r.stderr).toMatch(/^probe: note: could not build the CLI bundle .*running the TypeScript sources instead/);
+		expect(r.status).toBe(0);
+		expect(r.stderr).toMatch(/EEXIST|ENOTDIR/);
+		expect(JSON.parse(r.stdout).snapshots).toHaveLength(T);
+	});
+
 	it('bad input: one line on stderr, exit code 2', () => {
 		const r = probe(join(dir, 'nope.npy'));
 		expect(r.status).toBe(2);
