@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMarks, hyperMarks, stepMarks, withPlanned } from './chart-marks';
+import { eventMarks, hyperMarks, MARK_ROWS, stepMarks, withPlanned } from './chart-marks';
 
 const events = { onset: 60.5, escape: 130, symmetryBreaking: null, lag: null, collapse: null, shape: 'full-v' as const, rhoMax: 3 };
 
@@ -23,12 +23,36 @@ describe('chart marks', () => {
 	});
 
 	it('staggers labels of neighbouring marks over rows', () => {
-		const marks = stepMarks(events, [{ step: 70, key: 'noise', value: 0.01 }], 50);
+		// 'ρ = 1' at 60.5 runs to 60.5 + 6 × 5 = 90.5: 'σ = 0.01' at 70 takes row 1; 'probe escape' at 130 fits row 0.
+		const marks = stepMarks(events, [{ step: 70, key: 'noise', value: 0.01 }], 5);
 		expect(marks.map((m) => [m.step, m.row])).toEqual([
 			[60.5, 0],
 			[70, 1],
 			[130, 0]
 		]);
+	});
+
+	it('never lets two labels overlap: a crowd beyond the rows keeps its lines and drops its labels', () => {
+		// The lab at its limits: three sliders moved at once next to the events (the case that drew labels on top of each other).
+		const crowded = { ...events, onset: 20, escape: 40, symmetryBreaking: 45, collapse: 48 };
+		const changes = [
+			{ step: 46, key: 'weightDecay' as const, value: 5 },
+			{ step: 46, key: 'noise' as const, value: 0.02 },
+			{ step: 46, key: 'lr' as const, value: 0.1 }
+		];
+		const perChar = 3;
+		const marks = stepMarks(crowded, changes, perChar);
+		expect(marks).toHaveLength(7);
+		const labelled = marks.filter((m) => m.row >= 0);
+		expect(new Set(labelled.map((m) => m.row)).size).toBe(MARK_ROWS); // every row in use
+		for (const a of labelled) {
+			for (const b of labelled) {
+				if (a === b || a.row !== b.row) continue;
+				const [first, second] = a.step <= b.step ? [a, b] : [b, a];
+				expect(second.step).toBeGreaterThanOrEqual(first.step + (first.label.length + 1) * perChar);
+			}
+		}
+		expect(marks.some((m) => m.row < 0)).toBe(true);
 	});
 });
 

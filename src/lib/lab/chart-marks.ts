@@ -1,6 +1,7 @@
 /**
  * Vertical marks on the time charts: the trajectory's events (as they happen) and the hyper-parameter changes at
- * their step. Labels are staggered over a few rows so neighbouring marks stay readable.
+ * their step. Labels are staggered over a few rows so that no two labels overlap; a mark with no free row keeps its
+ * line and drops its label (the events are also listed beside the charts).
  */
 import type { HyperChange, HyperKey, TrajectoryEvents } from '$lib/train/protocol';
 import { fmt } from '$lib/format/number';
@@ -11,7 +12,7 @@ export interface StepMark {
 	kind: MarkKind;
 	step: number;
 	label: string;
-	/** Label row (0, 1, 2): staggers the labels of neighbouring marks. */
+	/** Label row (0 … MARK_ROWS − 1), or −1: no room for the label (the line is still drawn). */
 	row: number;
 }
 
@@ -51,14 +52,20 @@ export function hyperMarks(changes: readonly HyperChange[] | null | undefined): 
 	return [...last.values()].map((c) => ({ kind: 'hyper' as const, step: c.step, label: `${HYPER_SYMBOLS[c.key]} = ${fmt(c.value, 2)}`, row: 0 }));
 }
 
-/** All marks sorted by step, each label on the first row not used by a mark closer than `minGap` steps before it. */
-export function stepMarks(events: TrajectoryEvents | null | undefined, changes: readonly HyperChange[] | null | undefined, minGap: number): StepMark[] {
+/** Label rows above a time chart's curves. */
+export const MARK_ROWS = 5;
+
+/**
+ * All marks sorted by step, each label on the first row where it does not overlap the label before it: a label
+ * written at its step runs on for (characters + 1) × `stepsPerChar` steps (the chart's px per character over its px
+ * per step). When every row is taken the mark gets row −1 and no label.
+ */
+export function stepMarks(events: TrajectoryEvents | null | undefined, changes: readonly HyperChange[] | null | undefined, stepsPerChar: number): StepMark[] {
 	const marks = [...eventMarks(events), ...hyperMarks(changes)].sort((a, b) => a.step - b.step);
-	const rowEnds = [-Infinity, -Infinity, -Infinity];
+	const rowEnds: number[] = Array(MARK_ROWS).fill(-Infinity);
 	for (const m of marks) {
-		const free = rowEnds.findIndex((end) => m.step - end >= minGap);
-		m.row = free >= 0 ? free : rowEnds.indexOf(Math.min(...rowEnds));
-		rowEnds[m.row] = m.step;
+		m.row = rowEnds.findIndex((end) => m.step >= end);
+		if (m.row >= 0) rowEnds[m.row] = m.step + (m.label.length + 1) * stepsPerChar;
 	}
 	return marks;
 }

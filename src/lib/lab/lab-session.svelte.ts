@@ -34,7 +34,8 @@ export class LabSession {
 	/** The time charts' marks: the events so far and the hyper-parameter changes, done and planned. */
 	marks(xDomain: [number, number]): StepMark[] {
 		const latest = this.run.latest;
-		return stepMarks(latest?.events, withPlanned(latest?.hyperChanges ?? [], this.s.schedule, this.run.step), (xDomain[1] - xDomain[0]) * 0.12);
+		// 10 px labels (~6 px a character) on the time charts' ~270 px wide plot.
+		return stepMarks(latest?.events, withPlanned(latest?.hyperChanges ?? [], this.s.schedule, this.run.step), ((xDomain[1] - xDomain[0]) * 6) / 270);
 	}
 
 	/** The run's state as data-* attributes, the same on both pages (tests read these, not pixels). */
